@@ -1,0 +1,72 @@
+"""Document serializers: the full record for its readers, and the public verification answer."""
+
+from django.conf import settings
+from django.urls import reverse
+from rest_framework import serializers
+
+from certificates.models import Document
+from certificates.selectors import document_public_status
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    verify_url = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField()
+    issuer_name = serializers.CharField(source="issuer.name", read_only=True)
+    owner_name = serializers.CharField(source="owner.name", read_only=True)
+    public_status = serializers.SerializerMethodField()
+    supersedes = serializers.SerializerMethodField()
+    superseded_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["id", "kind", "number", "status", "public_status", "sha256", "size", "verify_url", "pdf_url",
+                  "issuer", "issuer_name", "owner", "owner_name", "subject_label", "valid_until", "created_at",
+                  "issued_at", "attempts", "failure_reason", "supersedes", "superseded_by", "supersession_reason",
+                  "revoked_at", "revocation_reason"]
+
+    def get_verify_url(self, obj) -> str:
+        return f"{settings.PUBLIC_BASE_URL}{obj.verify_path}"
+
+    def get_pdf_url(self, obj) -> str | None:
+        if not obj.file:
+            return None
+        path = reverse("document-pdf", kwargs={"pk": obj.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_public_status(self, obj) -> str | None:
+        return document_public_status(obj) if obj.sha256 else None
+
+    def get_supersedes(self, obj) -> dict | None:
+        return {"id": obj.supersedes_id, "number": obj.supersedes.number} if obj.supersedes_id else None
+
+    def get_superseded_by(self, obj) -> dict | None:
+        newer = getattr(obj, "superseded_by", None)
+        return {"id": newer.pk, "number": newer.number} if newer else None
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class PublicDocumentSerializer(serializers.ModelSerializer):
+    """What anyone holding the QR code may know: enough to trust the paper, nothing more."""
+
+    status = serializers.SerializerMethodField()
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    subject = serializers.CharField(source="subject_label", read_only=True)
+    owner = serializers.CharField(source="owner.name", read_only=True)
+    issuer = serializers.CharField(source="issuer.name", read_only=True)
+    superseded_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["number", "kind", "kind_label", "status", "subject", "owner", "issuer", "valid_until",
+                  "issued_at", "sha256", "superseded_by", "revoked_at", "revocation_reason"]
+
+    def get_status(self, obj) -> str:
+        return document_public_status(obj)
+
+    def get_superseded_by(self, obj) -> str | None:
+        newer = getattr(obj, "superseded_by", None)
+        return newer.number if newer else None

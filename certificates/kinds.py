@@ -1,0 +1,46 @@
+"""The registry of document kinds: each app registers how its documents are described and rendered.
+
+`certificates` knows documents, not instruments or licences (DESIGN.md §2): a kind supplies
+`describe` (the facts copied onto the document when it is requested), `build_context` (reads what the
+renderer needs; queries allowed) and `render` (pure: context in, PDF bytes out).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a document states about its subject, fixed when it is requested."""
+
+    issuer_id: int
+    owner_id: int
+    subject_label: str
+    valid_until: date | None
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    number_prefix: str
+    describe: Callable[[models.Model], DocumentFacts]
+    build_context: Callable[[Any], Any]
+    render: Callable[[Any], bytes]
+
+
+_KINDS: dict[str, KindSpec] = {}
+
+
+def register_kind(spec: KindSpec) -> None:
+    _KINDS[spec.kind] = spec
+
+
+def kind_spec(kind: str) -> KindSpec:
+    try:
+        return _KINDS[kind]
+    except KeyError:
+        raise LookupError(f"No renderer is registered for document kind {kind!r}") from None

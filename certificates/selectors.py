@@ -1,0 +1,66 @@
+"""Reads of documents, scoped to the caller."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from certificates.models import Document, DocumentStatus, PublicStatus
+from certificates.permissions import role_of
+
+# Pending and failed documents are not yet documents for the public: their token answers 404.
+_PUBLISHED = (DocumentStatus.ISSUED, DocumentStatus.SUPERSEDED, DocumentStatus.REVOKED)
+
+
+def document_list(*, actor) -> QuerySet[Document]:
+    """Documents the caller may see: all for officers and inspectors, issued by a technician's body,
+    owned by a business user's organisation; nothing for anyone else."""
+    documents = Document.objects.select_related("issuer", "owner", "superseded_by", "supersedes")
+    role = role_of(actor)
+    if role in ("officer", "inspector"):
+        return documents
+    if role == "technician":
+        return documents.filter(issuer_id=actor.organization_id)
+    if role == "business":
+        return documents.filter(owner_id=actor.organization_id)
+    return documents.none()
+
+
+def document_get(*, actor, pk: int) -> Document:
+    return get_object_or_404(document_list(actor=actor), pk=pk)
+
+
+def document_get_public(*, token: str) -> Document:
+    documents = Document.objects.select_related("issuer", "owner", "superseded_by")
+    return get_object_or_404(documents, token=token, status__in=_PUBLISHED)
+
+
+def document_public_status(document: Document) -> str:
+    """valid, expired, superseded or revoked, as of today's local date."""
+    if document.status == DocumentStatus.REVOKED:
+        return PublicStatus.REVOKED
+    if document.status == DocumentStatus.SUPERSEDED:
+        return PublicStatus.SUPERSEDED
+    if document.valid_until is not None and document.valid_until < timezone.localdate():
+        return PublicStatus.EXPIRED
+    return PublicStatus.VALID
+
+
+def documents_awaiting_enqueue(*, older_than, requeue_before, limit: int = 500) -> list[int]:
+    """Pending documents the sweeper should enqueue again: requested before `older_than` and not
+    enqueued since `requeue_before`."""
+    return list(
+        Document.objects.filter(status=DocumentStatus.PENDING, created_at__lt=older_than)
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=requeue_before))
+        .order_by("id").values_list("id", flat=True)[:limit]
+    )
+
+
+def document_get_downloadable(*, actor, pk: int) -> Document:
+    """The PDF goes to officers and to users of the owner organisation; anyone else gets 404."""
+    role = role_of(actor)
+    documents = Document.objects.all()
+    if role == "business":
+        documents = documents.filter(owner_id=actor.organization_id)
+    elif role != "officer":
+        documents = documents.none()
+    return get_object_or_404(documents, pk=pk)

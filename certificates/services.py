@@ -1,0 +1,165 @@
+"""Every write on documents: request (numbering), render, fail, retry, supersede, revoke."""
+
+import hashlib
+import secrets
+from functools import partial
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.kinds import kind_spec
+from certificates.models import Document, DocumentCounter, DocumentStatus
+from certificates.permissions import is_officer
+from certificates.signals import document_requested
+
+# Statuses from which a document can still be replaced by a correction or withdrawn.
+_LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
+
+
+def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
+    """Take the next number; the counter row stays locked until the caller's transaction ends.
+
+    Holding the lock to the end is what makes numbering gapless: a rollback gives the number back.
+    Callers request documents last in their transaction so the lock is short; rendering never takes it.
+    """
+    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+        kind=kind, issuer_id=issuer_id, year=year
+    )
+    counter.last_value += 1
+    counter.save(update_fields=["last_value"])
+    return counter.last_value
+
+
+def _announce(document: Document) -> None:
+    transaction.on_commit(partial(document_requested.send, sender=Document, document_id=document.pk))
+
+
+def document_request(
+    *, kind: str, subject: models.Model, requested_by=None, supersedes: Document | None = None,
+    supersession_reason: str = "",
+) -> Document:
+    """Write a pending, numbered document in the caller's transaction; it is rendered after commit."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("document_request must run inside the transaction of the fact it documents")
+    spec = kind_spec(kind)
+    facts = spec.describe(subject)
+    year = timezone.localdate().year
+    sequence = _next_sequence(kind=kind, issuer_id=facts.issuer_id, year=year)
+    document = Document(
+        kind=kind, issuer_id=facts.issuer_id, owner_id=facts.owner_id, year=year, sequence=sequence,
+        number=f"{spec.number_prefix}-{year}/{sequence:06d}", token=secrets.token_urlsafe(32),
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk,
+        subject_label=facts.subject_label, valid_until=facts.valid_until, requested_by=requested_by,
+        supersedes=supersedes, supersession_reason=supersession_reason,
+    )
+    document.save()
+    _announce(document)
+    return document
+
+
+def document_render(*, document_id: int) -> Document:
+    """Render and store a pending document; a no-op for any other status, so redelivery is harmless."""
+    document = Document.objects.select_related("issuer", "owner").get(pk=document_id)
+    if document.status != DocumentStatus.PENDING:
+        return document
+    spec = kind_spec(document.kind)
+    # Rendered outside any lock: parallel workers never wait on each other or on numbering.
+    pdf = spec.render(spec.build_context(document))
+    return _document_store(document_id=document_id, pdf=pdf)
+
+
+@transaction.atomic
+def _document_store(*, document_id: int, pdf: bytes) -> Document:
+    document = Document.objects.select_for_update().get(pk=document_id)
+    if document.status != DocumentStatus.PENDING:
+        return document  # another delivery of the same task finished first
+    name = f"documents/{document.year}/{document.kind}/{document.pk}-{document.token[:16]}.pdf"
+    if default_storage.exists(name):  # left by an attempt whose commit failed: same content, same name
+        default_storage.delete(name)
+    document.file.name = default_storage.save(name, ContentFile(pdf))
+    document.sha256 = hashlib.sha256(pdf).hexdigest()
+    document.size = len(pdf)
+    document.status = DocumentStatus.ISSUED
+    document.issued_at = timezone.now()
+    document.attempts += 1
+    document.failure_reason = ""
+    document.save(update_fields=["file", "sha256", "size", "status", "issued_at", "attempts", "failure_reason"])
+    if document.supersedes_id:
+        _mark_superseded(document_id=document.supersedes_id)
+    return document
+
+
+def _mark_superseded(*, document_id: int) -> None:
+    old = Document.objects.select_for_update().get(pk=document_id)
+    if old.status in _LIVE_STATUSES:
+        old.status = DocumentStatus.SUPERSEDED
+        old.save(update_fields=["status"])
+
+
+@transaction.atomic
+def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
+    """After the last retry: keep the number, record why, and wait for an officer to send it again."""
+    document = Document.objects.select_for_update().filter(pk=document_id).first()
+    if document is not None and document.status == DocumentStatus.PENDING:
+        document.status = DocumentStatus.FAILED
+        document.failure_reason = reason[:2000]
+        document.attempts += 1
+        document.save(update_fields=["status", "failure_reason", "attempts"])
+    return document
+
+
+@transaction.atomic
+def document_retry(*, actor, document_id: int) -> Document:
+    """An officer sends a failed document to render again, under the same number."""
+    if not is_officer(actor):
+        raise PermissionDenied
+    document = Document.objects.select_for_update().get(pk=document_id)
+    if document.status != DocumentStatus.FAILED:
+        raise ValidationError({"status": _("Only a failed document can be rendered again.")})
+    document.status = DocumentStatus.PENDING
+    document.save(update_fields=["status"])
+    _announce(document)
+    return document
+
+
+def document_mark_enqueued(*, document_ids: list[int]) -> None:
+    Document.objects.filter(pk__in=document_ids, status=DocumentStatus.PENDING).update(enqueued_at=timezone.now())
+
+
+@transaction.atomic
+def document_revoke(*, actor, document_id: int, reason: str, authorized: bool = False) -> Document:
+    """Withdraw a document, recording who, when and why; `authorized` is for services that decided it."""
+    if not (authorized or is_officer(actor)):
+        raise PermissionDenied
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("A revocation needs a reason.")})
+    document = Document.objects.select_for_update().get(pk=document_id)
+    if document.status not in _LIVE_STATUSES:
+        raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})
+    document.status = DocumentStatus.REVOKED
+    document.revoked_at = timezone.now()
+    document.revoked_by = actor
+    document.revocation_reason = reason.strip()
+    document.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
+    return document
+
+
+@transaction.atomic
+def document_supersede(*, actor, document_id: int, reason: str) -> Document:
+    """Issue a correction: a new document (new number) for the same subject that replaces this one."""
+    if not is_officer(actor):
+        raise PermissionDenied
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("A correction needs a reason.")})
+    old = Document.objects.select_for_update().get(pk=document_id)
+    if old.status not in (DocumentStatus.ISSUED, DocumentStatus.FAILED):
+        raise ValidationError({"status": _("Only an issued or failed document can be corrected.")})
+    if Document.objects.filter(supersedes=old).exists():
+        raise ValidationError({"status": _("A correction of this document was already requested.")})
+    return document_request(kind=old.kind, subject=old.subject, requested_by=actor, supersedes=old,
+                            supersession_reason=reason.strip())

@@ -1,0 +1,1 @@
+"""Inspection cases, violations and penalty decisions: built in a later issue."""

@@ -1,0 +1,79 @@
+"""Django admin for officers: catalogues, organisations, users; every change kept in history."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from certificates.permissions import OfficerAdminMixin
+from registry.models import (
+    Instrument,
+    InstrumentType,
+    InstrumentTypeRevision,
+    Organization,
+    User,
+    Verification,
+)
+
+
+class RevisionInline(admin.StackedInline):
+    model = InstrumentTypeRevision
+    extra = 0
+
+
+@admin.register(InstrumentType)
+class InstrumentTypeAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["code", "item", "name", "name_en", "quantity"]
+    search_fields = ["code", "name", "name_en"]
+    inlines = [RevisionInline]
+
+
+@admin.register(InstrumentTypeRevision)
+class InstrumentTypeRevisionAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["instrument_type", "in_force_from", "verification_cycle_months", "type_approval", "procedure",
+                    "confidence"]
+    list_filter = ["in_force_from", "confidence", "type_approval"]
+    search_fields = ["instrument_type__code", "instrument_type__name", "legal_basis"]
+    list_select_related = ["instrument_type"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "tax_code", "kind", "province"]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "tax_code"]
+
+
+@admin.register(User)
+class RegistryUserAdmin(OfficerAdminMixin, UserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "full_name", "role", "organization", "is_active"]
+    list_filter = ["role", "is_active"]
+    list_select_related = ["organization"]
+    fieldsets = [*UserAdmin.fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
+    add_fieldsets = [*UserAdmin.add_fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["serial_number", "instrument_type", "manufacturer", "owner", "valid_until", "last_result"]
+    list_filter = ["last_result", "instrument_type"]
+    search_fields = ["serial_number", "manufacturer", "owner__name"]
+    list_select_related = ["instrument_type", "owner"]
+    readonly_fields = ["last_verification", "last_verified_on", "last_result", "valid_until", "registered_by",
+                       "registered_by_organization"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(Verification)
+class VerificationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    """Verifications are recorded through the API by technicians; the admin only reads them."""
+
+    list_display = ["instrument", "kind", "performed_on", "result", "valid_until", "verification_body"]
+    list_filter = ["result", "kind"]
+    search_fields = ["instrument__serial_number", "stamp_number"]
+    list_select_related = ["instrument__instrument_type", "verification_body"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,144 @@
+"""Thin views: a selector for reads, one service for each write."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from registry import selectors, services
+from registry.api import filtersets, serializers
+from registry.services import ReadingInput
+
+
+class _CreateWithServiceMixin:
+    """POST: the input serializer checks shape, `perform_service` writes, the output serializer answers."""
+
+    input_serializer_class = None
+
+    def create(self, request, *args, **kwargs):
+        incoming = self.input_serializer_class(data=request.data, context=self.get_serializer_context())
+        incoming.is_valid(raise_exception=True)
+        created = self.perform_service(incoming.validated_data)
+        output = self.get_serializer(self.get_queryset().get(pk=created.pk))
+        return Response(output.data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(create=extend_schema(request=serializers.OrganizationInputSerializer))
+class OrganizationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                          viewsets.GenericViewSet):
+    """Organisations: officers create them; technicians see all (to pick an owner); businesses their own."""
+
+    serializer_class = serializers.OrganizationSerializer
+    input_serializer_class = serializers.OrganizationInputSerializer
+    filterset_class = filtersets.OrganizationFilterSet
+    search_fields = ["name", "tax_code"]
+    ordering_fields = ["name", "tax_code", "created_at", "id"]
+
+    def get_queryset(self):
+        return selectors.organization_list(actor=self.request.user)
+
+    def perform_service(self, data):
+        return services.organization_create(actor=self.request.user, **data)
+
+
+@extend_schema_view(create=extend_schema(request=serializers.UserInputSerializer))
+class UserViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                  viewsets.GenericViewSet):
+    """Users: officers create them, each with one role in one organisation."""
+
+    serializer_class = serializers.UserSerializer
+    input_serializer_class = serializers.UserInputSerializer
+    filterset_class = filtersets.UserFilterSet
+    search_fields = ["username", "full_name"]
+    ordering_fields = ["username", "date_joined", "id"]
+
+    def get_queryset(self):
+        return selectors.user_list(actor=self.request.user)
+
+    def perform_service(self, data):
+        return services.user_create(actor=self.request.user, organization_id=data.pop("organization"), **data)
+
+
+class InstrumentTypeViewSet(viewsets.ReadOnlyModelViewSet):
+    """The Group 2 catalogue (Circular 23/2013 Art. 4), with the rules in force today."""
+
+    serializer_class = serializers.InstrumentTypeSerializer
+    filterset_class = filtersets.InstrumentTypeFilterSet
+    search_fields = ["code", "name", "name_en"]
+    ordering_fields = ["item", "code", "name", "id"]
+    ordering = ["item", "code"]
+
+    def get_queryset(self):
+        return selectors.instrument_type_list()
+
+
+@extend_schema_view(create=extend_schema(request=serializers.InstrumentInputSerializer))
+class InstrumentViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                        viewsets.GenericViewSet):
+    """Instruments in use, with their verification status as of today."""
+
+    serializer_class = serializers.InstrumentSerializer
+    input_serializer_class = serializers.InstrumentInputSerializer
+    filterset_class = filtersets.InstrumentFilterSet
+    search_fields = ["serial_number", "model", "manufacturer", "location", "owner__name"]
+    ordering_fields = ["id", "serial_number", "valid_until", "created_at", "last_verified_on"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        return selectors.instrument_list(actor=self.request.user)
+
+    def perform_service(self, data):
+        return services.instrument_register(
+            actor=self.request.user, instrument_type_id=data.pop("instrument_type"), owner_id=data.pop("owner"),
+            **data,
+        )
+
+    @extend_schema(parameters=[OpenApiParameter("serial_number", str, required=True)])
+    @action(detail=False, methods=["get"])
+    def lookup(self, request):
+        """Find instruments by exact serial number; technicians see any owner's."""
+        serial = request.query_params.get("serial_number", "").strip()
+        if not serial:
+            raise ValidationError({"serial_number": ["This parameter is required."]})
+        found = selectors.instrument_lookup(actor=request.user, serial_number=serial)[:50]
+        return Response(self.get_serializer(found, many=True).data)
+
+    @extend_schema(responses=serializers.VerificationSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """The instrument's verifications (newest first, each with its certificate) and its record changes."""
+        instrument = selectors.instrument_get(actor=request.user, pk=pk)
+        verifications = selectors.instrument_verifications(actor=request.user, instrument=instrument)
+        changes = instrument.history.select_related("history_user").order_by("-history_date")[:100]
+        return Response({
+            "instrument": self.get_serializer(instrument).data,
+            "verifications": serializers.VerificationSerializer(verifications, many=True).data,
+            "changes": [
+                {"at": change.history_date, "type": change.get_history_type_display(),
+                 "by": str(change.history_user) if change.history_user else None}
+                for change in changes
+            ],
+        })
+
+
+@extend_schema_view(create=extend_schema(request=serializers.VerificationInputSerializer))
+class VerificationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                          viewsets.GenericViewSet):
+    """Verifications: technicians record them; a pass requests the certificate."""
+
+    serializer_class = serializers.VerificationSerializer
+    input_serializer_class = serializers.VerificationInputSerializer
+    filterset_class = filtersets.VerificationFilterSet
+    search_fields = ["instrument__serial_number", "stamp_number", "procedure"]
+    ordering_fields = ["performed_on", "valid_until", "id"]
+    ordering = ["-performed_on", "-id"]
+
+    def get_queryset(self):
+        return selectors.verification_list(actor=self.request.user)
+
+    def perform_service(self, data):
+        readings = [ReadingInput(**reading) for reading in data.pop("readings")]
+        return services.verification_record(
+            actor=self.request.user, instrument_id=data.pop("instrument"), readings=readings, **data
+        )

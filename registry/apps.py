@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "registry"
+    verbose_name = "Registry"
+
+    def ready(self) -> None:
+        from certificates.kinds import register_kind
+        from registry.certificate_kind import VERIFICATION_CERTIFICATE
+
+        register_kind(VERIFICATION_CERTIFICATE)

@@ -1,0 +1,120 @@
+"""Demo data for `make run`: organisations, one login per role, instruments and verifications.
+
+Idempotent: a second run changes nothing. Refuses to run in production.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from registry.models import (
+    Instrument,
+    InstrumentType,
+    Organization,
+    OrganizationKind,
+    Role,
+    User,
+)
+from registry.services import ReadingInput, verification_record
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+ORGANIZATIONS = [
+    ("department", "Sở Khoa học và Công nghệ Hà Nội", "0100109106", OrganizationKind.DEPARTMENT,
+     "UBND THÀNH PHỐ HÀ NỘI"),
+    ("body", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Hà Nội", "0101234565",
+     OrganizationKind.VERIFICATION_BODY, "Sở Khoa học và Công nghệ Hà Nội"),
+    ("fuel", "Công ty TNHH Xăng dầu Sông Hồng", "0104567890", OrganizationKind.BUSINESS, ""),
+    ("hospital", "Bệnh viện Đa khoa Hồng Ngọc", "0107654326", OrganizationKind.HOSPITAL, ""),
+]
+
+USERS = [
+    ("officer", "Nguyễn Văn Minh", Role.OFFICER, "department"),
+    ("inspector", "Trần Thị Lan", Role.INSPECTOR, "department"),
+    ("technician", "Lê Quang Huy", Role.TECHNICIAN, "body"),
+    ("business", "Phạm Thu Hà", Role.BUSINESS, "fuel"),
+    ("hospital", "Đỗ Minh Châu", Role.BUSINESS, "hospital"),
+]
+
+# (type code, serial, manufacturer, model, owner key, location, range, class, days ago verified or None)
+INSTRUMENTS = [
+    ("FUEL_DISPENSER", "TK-2291-01", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu số 1, Long Biên",
+     "(4 – 60) L/min", "0,5", 40),
+    ("FUEL_DISPENSER", "TK-2291-02", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu số 1, Long Biên",
+     "(4 – 60) L/min", "0,5", 350),
+    ("PLATFORM_COUNTER_SCALE", "CB-150-0042", "Nhơn Hòa", "CB-150", "fuel", "Kho hàng Gia Lâm",
+     "Max 150 kg; d = 50 g", "III", None),
+    ("BP_METER", "HEM-7120-88812", "Omron", "HEM-7120", "hospital", "Khoa Khám bệnh, phòng 103",
+     "(0 – 299) mmHg", "±3 mmHg", 20),
+]
+
+READINGS = {
+    "FUEL_DISPENSER": [("20.00", "20.04", "L", "0.10"), ("50.00", "49.97", "L", "0.25")],
+    "BP_METER": [("50", "51", "mmHg", "3"), ("150", "149", "mmHg", "3"), ("250", "252", "mmHg", "3")],
+}
+
+
+class Command(BaseCommand):
+    help = "Load demo organisations, logins, instruments and verifications (development only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo is for development only (DEBUG is off).")
+        if not InstrumentType.objects.exists():
+            raise CommandError("Load the catalogue first: manage.py load_catalog")
+        with transaction.atomic():
+            organizations = self._organizations()
+            users = self._users(organizations)
+            self._instruments(organizations, users["technician"])
+        self._print_logins()
+
+    def _organizations(self) -> dict[str, Organization]:
+        organizations = {}
+        for key, name, tax_code, kind, parent in ORGANIZATIONS:
+            organizations[key], _ = Organization.objects.get_or_create(
+                tax_code=tax_code,
+                defaults={"name": name, "kind": kind, "address": "Hà Nội", "province": "Hà Nội", "parent_name": parent},
+            )
+        return organizations
+
+    def _users(self, organizations) -> dict[str, User]:
+        users = {}
+        for username, full_name, role, organization_key in USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"full_name": full_name, "role": role, "organization": organizations[organization_key],
+                          "is_staff": role == Role.OFFICER, "is_superuser": role == Role.OFFICER},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+            users[username] = user
+        return users
+
+    def _instruments(self, organizations, technician: User) -> None:
+        today = timezone.localdate()
+        for code, serial, maker, model, owner, location, span, accuracy, days_ago in INSTRUMENTS:
+            instrument, created = Instrument.objects.get_or_create(
+                instrument_type=InstrumentType.objects.get(code=code), serial_number=serial, manufacturer=maker,
+                defaults={"model": model, "owner": organizations[owner], "location": location,
+                          "measuring_range": span, "accuracy_class": accuracy, "manufacturer_country": "Nhật Bản"
+                          if maker in ("Tatsuno", "Omron") else "Việt Nam", "registered_by": technician,
+                          "registered_by_organization": technician.organization},
+            )
+            if created and days_ago is not None:
+                verification_record(
+                    actor=technician, instrument_id=instrument.pk, kind="periodic",
+                    performed_on=today - timedelta(days=days_ago), procedure="", result="pass",
+                    stamp_number=f"DEMO-{instrument.pk:05d}",
+                    readings=[ReadingInput(Decimal(ref), Decimal(measured), unit, Decimal(mpe))
+                              for ref, measured, unit, mpe in READINGS.get(code, [])],
+                )
+
+    def _print_logins(self) -> None:
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for username, full_name, role, _key in USERS:
+            self.stdout.write(f"  {username:<11} {role:<11} {full_name}")

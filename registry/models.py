@@ -1,0 +1,298 @@
+"""Organisations, people and roles; the instrument-type catalogue, instruments and their verifications."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.validators import validate_tax_code
+
+
+class OrganizationKind(models.TextChoices):
+    BUSINESS = "business", _("Business")
+    HOSPITAL = "hospital", _("Hospital")
+    VERIFICATION_BODY = "verification_body", _("Verification body")
+    DEPARTMENT = "department", _("Department")
+
+
+class Organization(models.Model):
+    """A legal entity: an instrument owner, a designated verification body or the department."""
+
+    name = models.CharField(_("name"), max_length=255)
+    tax_code = models.CharField(_("tax code"), max_length=14, unique=True, validators=[validate_tax_code])
+    address = models.CharField(_("address"), max_length=500)
+    province = models.CharField(_("province"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
+    # Printed above the name in a document's header (the governing agency), e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ".
+    parent_name = models.CharField(_("governing agency"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    TECHNICIAN = "technician", _("Technician")
+    BUSINESS = "business", _("Business")
+    INSPECTOR = "inspector", _("Inspector")
+
+
+# Which kind of organisation each role belongs to (DESIGN.md §4).
+ROLE_ORGANIZATION_KINDS = {
+    Role.OFFICER: {OrganizationKind.DEPARTMENT},
+    Role.TECHNICIAN: {OrganizationKind.VERIFICATION_BODY},
+    Role.BUSINESS: {OrganizationKind.BUSINESS, OrganizationKind.HOSPITAL},
+    Role.INSPECTOR: {OrganizationKind.DEPARTMENT},
+}
+
+
+class RegistryUserManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("role", Role.OFFICER)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with one role in one organisation (officers created by createsuperuser may have none)."""
+
+    full_name = models.CharField(_("full name"), max_length=255, blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users",
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = RegistryUserManager()
+
+    class Meta:
+        ordering = ["username"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="officer") | models.Q(organization__isnull=False),
+                name="user_non_officer_has_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.get_full_name() or self.username
+
+
+class InstrumentType(models.Model):
+    """A Group 2 measuring-instrument type (Circular 23/2013 Art. 4); its legal rules live in revisions."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    item = models.PositiveSmallIntegerField(_("list item"), help_text=_("Item number in the Art. 4 list"))
+    name = models.CharField(_("name"), max_length=255)
+    name_en = models.CharField(_("English name"), max_length=255)
+    quantity = models.CharField(_("measured quantity"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InstrumentTypeRevision(models.Model):
+    """The controls and cycle of a type under one legal basis, from the day that basis took force.
+
+    An amendment of the list is loaded as new revisions; verifications record the revision they applied.
+    A null boolean means the source left the value unconfirmed: an officer sets it, not the code.
+    """
+
+    instrument_type = models.ForeignKey(InstrumentType, on_delete=models.CASCADE, related_name="revisions")
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+    in_force_from = models.DateField(_("in force from"))
+    type_approval = models.BooleanField(_("type approval required"), null=True)
+    initial_verification = models.BooleanField(_("initial verification required"), null=True)
+    periodic_verification = models.BooleanField(_("periodic verification required"), null=True)
+    after_repair_verification = models.BooleanField(_("after-repair verification required"), null=True)
+    verification_cycle_months = models.PositiveSmallIntegerField(
+        _("verification cycle (months)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    cross_check = models.BooleanField(_("cross-check verification"), default=False)
+    procedure = models.CharField(_("verification procedure (ĐLVN)"), max_length=255, blank=True)
+    procedure_confirmed = models.BooleanField(_("procedure confirmed in a source"), default=False)
+    confidence = models.CharField(_("confidence"), max_length=64, blank=True)
+    source_note = models.TextField(_("sources and notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["instrument_type_id", "-in_force_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument_type", "in_force_from"], name="type_revision_unique_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_type.code} ({self.legal_basis}, {self.in_force_from})"
+
+
+class VerificationStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    DUE_SOON = "due_soon", _("Due soon")
+    EXPIRED = "expired", _("Expired")
+    NEVER_VERIFIED = "never_verified", _("Never verified")
+    FAILED = "failed", _("Failed")
+
+
+class VerificationResult(models.TextChoices):
+    PASS = "pass", _("Pass")
+    FAIL = "fail", _("Fail")
+
+
+class VerificationKind(models.TextChoices):
+    # Circular 23/2013 Art. 19.
+    INITIAL = "initial", _("Initial verification")
+    PERIODIC = "periodic", _("Periodic verification")
+    AFTER_REPAIR = "after_repair", _("Verification after repair")
+
+
+VERIFICATION_KIND_LABELS_VI = {
+    VerificationKind.INITIAL: "Kiểm định ban đầu",
+    VerificationKind.PERIODIC: "Kiểm định định kỳ",
+    VerificationKind.AFTER_REPAIR: "Kiểm định sau sửa chữa",
+}
+
+
+class Instrument(models.Model):
+    """A measuring instrument in use by its owner; its verification state is kept from the latest verification."""
+
+    instrument_type = models.ForeignKey(
+        InstrumentType, verbose_name=_("instrument type"), on_delete=models.PROTECT, related_name="instruments"
+    )
+    serial_number = models.CharField(_("serial number"), max_length=100)
+    manufacturer = models.CharField(_("manufacturer"), max_length=255)
+    manufacturer_country = models.CharField(_("country of manufacture"), max_length=100, blank=True)
+    model = models.CharField(_("model"), max_length=255, blank=True)
+    year_made = models.PositiveSmallIntegerField(
+        _("year made"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    accuracy_class = models.CharField(_("accuracy class"), max_length=64, blank=True)
+    measuring_range = models.CharField(_("measuring range"), max_length=255, blank=True)
+    owner = models.ForeignKey(
+        Organization, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="instruments"
+    )
+    location = models.CharField(_("location"), max_length=500)
+    registered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    registered_by_organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # State of the latest verification, kept by services.instrument_refresh_status so that lists and
+    # filters by status or valid-until are single indexed reads.
+    last_verification = models.ForeignKey(
+        "Verification", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_verified_on = models.DateField(null=True, blank=True)
+    last_result = models.CharField(max_length=8, choices=VerificationResult.choices, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["last_verification", "last_verified_on", "last_result"])
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                "instrument_type", Lower("manufacturer"), Lower("serial_number"),
+                name="instrument_unique_serial_per_type_and_manufacturer",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["owner", "valid_until"]),
+            models.Index(fields=["valid_until"]),
+            models.Index(fields=["serial_number"]),
+            models.Index(fields=["registered_by_organization"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_type.name} {self.serial_number}"
+
+
+class Verification(models.Model):
+    """One legal verification of an instrument (Circular 23/2013 Arts. 19–20); immutable once recorded."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="verifications")
+    kind = models.CharField(_("form of verification"), max_length=16, choices=VerificationKind.choices)
+    performed_on = models.DateField(_("performed on"))
+    procedure = models.CharField(_("procedure"), max_length=255)
+    result = models.CharField(_("result"), max_length=8, choices=VerificationResult.choices)
+    stamp_number = models.CharField(_("stamp number"), max_length=64, blank=True)
+    # Circular 24/2013 Art. 41.10: the last day of the month in which the cycle ends; never typed.
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    environment = models.CharField(_("environmental conditions"), max_length=255, blank=True)
+    type_revision = models.ForeignKey(InstrumentTypeRevision, on_delete=models.PROTECT, related_name="+")
+    verification_body = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="verifications")
+    performed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="verifications")
+    created_at = models.DateTimeField(auto_now_add=True)
+    documents = GenericRelation(
+        "certificates.Document", content_type_field="subject_type", object_id_field="subject_id"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-performed_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(result="pass") | models.Q(valid_until__isnull=True),
+                name="verification_fail_has_no_valid_until",
+            ),
+            models.UniqueConstraint(
+                fields=["verification_body", "stamp_number"], condition=~models.Q(stamp_number=""),
+                name="verification_stamp_unique_per_body",
+            ),
+        ]
+        indexes = [models.Index(fields=["instrument", "-performed_on"]), models.Index(fields=["verification_body"])]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.performed_on} {self.result}"
+
+    @property
+    def passed(self) -> bool:
+        return self.result == VerificationResult.PASS
+
+
+class Reading(models.Model):
+    """One measured point of a verification: the reference, the reading and the maximum permissible error."""
+
+    verification = models.ForeignKey(Verification, on_delete=models.CASCADE, related_name="readings")
+    position = models.PositiveSmallIntegerField()
+    reference_value = models.DecimalField(_("reference value"), max_digits=20, decimal_places=6)
+    measured_value = models.DecimalField(_("measured value"), max_digits=20, decimal_places=6)
+    unit = models.CharField(_("unit"), max_length=32)
+    max_permissible_error = models.DecimalField(
+        _("maximum permissible error"), max_digits=20, decimal_places=6, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        ordering = ["verification_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["verification", "position"], name="reading_unique_position"),
+            models.CheckConstraint(condition=models.Q(max_permissible_error__gte=0), name="reading_mpe_not_negative"),
+            models.CheckConstraint(condition=~models.Q(unit=""), name="reading_has_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference_value} → {self.measured_value} {self.unit}"
+
+    @property
+    def error(self) -> Decimal:
+        return self.measured_value - self.reference_value
+
+    @property
+    def within_tolerance(self) -> bool:
+        return abs(self.error) <= self.max_permissible_error

@@ -1,0 +1,179 @@
+"""Every non-trivial read of the registry, scoped to the caller (DESIGN.md §4)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.models import Document
+from registry.models import (
+    Instrument,
+    InstrumentType,
+    InstrumentTypeRevision,
+    Organization,
+    Role,
+    User,
+    Verification,
+    VerificationResult,
+    VerificationStatus,
+)
+
+_READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
+
+
+def organization_list(*, actor: User) -> QuerySet[Organization]:
+    """Officers, inspectors and technicians (who pick an instrument's owner) see all; others their own."""
+    if actor.role in (*_READ_ALL_ROLES, Role.TECHNICIAN):
+        return Organization.objects.all()
+    return Organization.objects.filter(pk=actor.organization_id)
+
+
+def user_list(*, actor: User) -> QuerySet[User]:
+    users = User.objects.select_related("organization")
+    if actor.role == Role.OFFICER:
+        return users
+    return users.filter(pk=actor.pk)
+
+
+def instrument_type_list() -> QuerySet[InstrumentType]:
+    """The catalogue with every revision, newest first, so the one in force is picked in memory."""
+    return InstrumentType.objects.prefetch_related(
+        Prefetch("revisions", queryset=InstrumentTypeRevision.objects.order_by("-in_force_from"))
+    )
+
+
+def instrument_type_get(*, pk: int) -> InstrumentType:
+    instrument_type = InstrumentType.objects.filter(pk=pk).first()
+    if instrument_type is None:
+        raise ValidationError({"instrument_type": _("Unknown instrument type.")})
+    return instrument_type
+
+
+def type_revision_in_force(*, instrument_type: InstrumentType, on: date) -> InstrumentTypeRevision:
+    """The rules of a type on a day: the revision with the latest in-force date not after it."""
+    revision = (
+        InstrumentTypeRevision.objects.filter(instrument_type=instrument_type, in_force_from__lte=on)
+        .order_by("-in_force_from").first()
+    )
+    if revision is None:
+        raise ValidationError({"performed_on": _("No legal rules for this instrument type were in force on %(day)s.")
+                               % {"day": on.isoformat()}})
+    return revision
+
+
+def current_revision(instrument_type: InstrumentType) -> InstrumentTypeRevision | None:
+    """From prefetched revisions (newest first): the one in force today."""
+    today = timezone.localdate()
+    return next((rev for rev in instrument_type.revisions.all() if rev.in_force_from <= today), None)
+
+
+def _status_bounds() -> tuple[date, date]:
+    today = timezone.localdate()
+    return today, today + timedelta(days=settings.DUE_SOON_DAYS)
+
+
+def verification_status_q(status: str) -> Q:
+    """The indexed condition for one verification status, as of today."""
+    today, soon = _status_bounds()
+    passed = Q(last_result=VerificationResult.PASS)
+    return {
+        VerificationStatus.NEVER_VERIFIED: Q(last_result=""),
+        VerificationStatus.FAILED: Q(last_result=VerificationResult.FAIL),
+        VerificationStatus.EXPIRED: passed & Q(valid_until__lt=today),
+        VerificationStatus.DUE_SOON: passed & Q(valid_until__gte=today, valid_until__lte=soon),
+        VerificationStatus.VALID: passed & (Q(valid_until__isnull=True) | Q(valid_until__gt=soon)),
+    }[status]
+
+
+def _with_status(instruments: QuerySet[Instrument]) -> QuerySet[Instrument]:
+    return instruments.annotate(
+        verification_status=Case(
+            *(When(verification_status_q(status), then=Value(status.value)) for status in VerificationStatus),
+            output_field=CharField(),
+        )
+    )
+
+
+def _instrument_scope(*, actor: User) -> QuerySet[Instrument]:
+    instruments = Instrument.objects.all()
+    if actor.role in _READ_ALL_ROLES:
+        return instruments
+    if actor.role == Role.BUSINESS:
+        return instruments.filter(owner_id=actor.organization_id)
+    if actor.role == Role.TECHNICIAN:
+        # What the body registered or verified; any other instrument is found by its exact serial.
+        verified_here = Verification.objects.filter(
+            instrument_id=OuterRef("pk"), verification_body_id=actor.organization_id
+        )
+        return instruments.filter(Q(registered_by_organization_id=actor.organization_id) | Exists(verified_here))
+    return instruments.none()
+
+
+def instrument_list(*, actor: User) -> QuerySet[Instrument]:
+    return _with_status(_instrument_scope(actor=actor)).select_related("instrument_type", "owner")
+
+
+def instrument_lookup(*, actor: User, serial_number: str) -> QuerySet[Instrument]:
+    """Technicians and officers look an instrument up by its exact serial number, whoever owns it."""
+    if actor.role not in (Role.TECHNICIAN, *_READ_ALL_ROLES):
+        return instrument_list(actor=actor).filter(serial_number__iexact=serial_number.strip())
+    instruments = Instrument.objects.filter(serial_number__iexact=serial_number.strip())
+    return _with_status(instruments).select_related("instrument_type", "owner")
+
+
+def instrument_get(*, actor: User, pk: int) -> Instrument:
+    return get_object_or_404(instrument_list(actor=actor), pk=pk)
+
+
+def instrument_get_for_verification(*, actor: User, pk: int) -> Instrument:
+    """Lock an instrument for recording a verification. A technician may verify any instrument (its owner
+    chooses the designated body, Circular 23/2013 Art. 20.1); an unknown id names the field."""
+    instrument = (
+        Instrument.objects.select_for_update(of=("self",)).select_related("instrument_type", "last_verification")
+        .filter(pk=pk).first()
+    )
+    if instrument is None:
+        raise ValidationError({"instrument": _("Unknown instrument.")})
+    return instrument
+
+
+def _verification_scope(*, actor: User) -> QuerySet[Verification]:
+    verifications = Verification.objects.all()
+    if actor.role in _READ_ALL_ROLES:
+        return verifications
+    if actor.role == Role.BUSINESS:
+        return verifications.filter(instrument__owner_id=actor.organization_id)
+    if actor.role == Role.TECHNICIAN:
+        return verifications.filter(verification_body_id=actor.organization_id)
+    return verifications.none()
+
+
+def verification_list(*, actor: User) -> QuerySet[Verification]:
+    return _verification_scope(actor=actor).select_related(
+        "instrument__instrument_type", "instrument__owner", "verification_body", "performed_by", "type_revision"
+    ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))
+
+
+def verification_get(*, actor: User, pk: int) -> Verification:
+    return get_object_or_404(verification_list(actor=actor), pk=pk)
+
+
+def instrument_verifications(*, actor: User, instrument: Instrument) -> QuerySet[Verification]:
+    """An instrument's verifications, newest first, for its history page (the caller may see the instrument)."""
+    return Verification.objects.filter(instrument=instrument).select_related(
+        "verification_body", "performed_by"
+    ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))

@@ -1,0 +1,218 @@
+"""Every write on the registry: one function per use case, each owning its transaction."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.models import DocumentKind, DocumentStatus
+from certificates.services import document_request, document_revoke
+from registry.models import (
+    ROLE_ORGANIZATION_KINDS,
+    Instrument,
+    Organization,
+    Reading,
+    Role,
+    User,
+    Verification,
+    VerificationResult,
+)
+from registry.permissions import require_role
+from registry.selectors import (
+    instrument_get_for_verification,
+    instrument_type_get,
+    type_revision_in_force,
+)
+from registry.validators import normalize_tax_code
+
+
+@transaction.atomic
+def organization_create(*, actor: User, name: str, tax_code: str, address: str, province: str, kind: str,
+                        parent_name: str = "") -> Organization:
+    """An officer registers an organisation; the tax code is stored in its canonical form."""
+    require_role(actor, Role.OFFICER)
+    try:
+        tax_code = normalize_tax_code(tax_code)
+    except ValidationError as exc:
+        raise ValidationError({"tax_code": exc.messages}) from exc
+    organization = Organization(name=name.strip(), tax_code=tax_code, address=address.strip(),
+                                province=province.strip(), kind=kind, parent_name=parent_name.strip())
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def user_create(*, actor: User, username: str, password: str, full_name: str, role: str,
+                organization_id: int | None) -> User:
+    """An officer creates a user with one role in an organisation of the kind that role belongs to."""
+    require_role(actor, Role.OFFICER)
+    organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    if role != Role.OFFICER and organization is None:
+        raise ValidationError({"organization": _("This role needs an organization.")})
+    if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
+        raise ValidationError({"organization": _("A %(role)s must belong to an organization of kind %(kinds)s.") % {
+            "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
+    user = User(username=username, full_name=full_name.strip(), role=role, organization=organization)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+@dataclass(frozen=True)
+class ReadingInput:
+    reference_value: Decimal
+    measured_value: Decimal
+    unit: str
+    max_permissible_error: Decimal
+
+
+@transaction.atomic
+def instrument_register(*, actor: User, instrument_type_id: int, serial_number: str, manufacturer: str,
+                        owner_id: int, location: str, model: str = "", manufacturer_country: str = "",
+                        year_made: int | None = None, accuracy_class: str = "",
+                        measuring_range: str = "") -> Instrument:
+    """Register an instrument in use. Technicians and officers register for any owner, businesses their own."""
+    require_role(actor, Role.OFFICER, Role.TECHNICIAN, Role.BUSINESS)
+    if actor.role == Role.BUSINESS and owner_id != actor.organization_id:
+        raise ValidationError({"owner": _("A business registers only its own instruments.")})
+    owner = Organization.objects.filter(pk=owner_id).first()
+    if owner is None:
+        raise ValidationError({"owner": _("Unknown organization.")})
+    instrument = Instrument(
+        instrument_type=instrument_type_get(pk=instrument_type_id), serial_number=serial_number.strip(),
+        manufacturer=manufacturer.strip(), model=model.strip(), manufacturer_country=manufacturer_country.strip(),
+        year_made=year_made, accuracy_class=accuracy_class.strip(), measuring_range=measuring_range.strip(),
+        owner=owner, location=location.strip(), registered_by=actor,
+        registered_by_organization_id=actor.organization_id,
+    )
+    instrument.full_clean(validate_constraints=False)
+    _raise_if_duplicate_serial(instrument)
+    try:
+        with transaction.atomic():
+            instrument.save()
+    except IntegrityError as exc:  # a concurrent registration of the same serial won the race
+        raise ValidationError({"serial_number": _duplicate_serial_message()}) from exc
+    return instrument
+
+
+def _duplicate_serial_message() -> str:
+    return _("An instrument of this type and manufacturer with this serial number is already registered.")
+
+
+def _raise_if_duplicate_serial(instrument: Instrument) -> None:
+    duplicate = Instrument.objects.filter(
+        instrument_type=instrument.instrument_type, manufacturer__iexact=instrument.manufacturer,
+        serial_number__iexact=instrument.serial_number,
+    ).exists()
+    if duplicate:
+        raise ValidationError({"serial_number": _duplicate_serial_message()})
+
+
+def valid_until_for(*, performed_on: date, cycle_months: int | None) -> date | None:
+    """The last day of the month in which the cycle ends (Circular 24/2013 Art. 41.10); None if no cycle."""
+    if not cycle_months:
+        return None
+    months = performed_on.year * 12 + (performed_on.month - 1) + cycle_months
+    year, month = divmod(months, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+@transaction.atomic
+def verification_record(*, actor: User, instrument_id: int, kind: str, performed_on: date, procedure: str,
+                        result: str, stamp_number: str = "", environment: str = "",
+                        readings: list[ReadingInput] = ()) -> Verification:
+    """Record a verification. A pass requests its certificate (superseding the previous one);
+    a fail ends the previous certificate, since a non-compliant instrument's certificate is no longer
+    valid (Circular 23/2013 Art. 20.7)."""
+    require_role(actor, Role.TECHNICIAN, Role.OFFICER)
+    if actor.organization_id is None:
+        raise ValidationError(_("Your account belongs to no organization, so it cannot record verifications."))
+    instrument = instrument_get_for_verification(actor=actor, pk=instrument_id)
+    _check_performed_on(instrument=instrument, performed_on=performed_on)
+    revision = type_revision_in_force(instrument_type=instrument.instrument_type, on=performed_on)
+    passed = result == VerificationResult.PASS
+    verification = Verification(
+        instrument=instrument, kind=kind, performed_on=performed_on,
+        procedure=(procedure or revision.procedure).strip(), result=result, stamp_number=stamp_number.strip(),
+        environment=environment.strip(), type_revision=revision, performed_by=actor,
+        verification_body_id=actor.organization_id,
+        valid_until=valid_until_for(performed_on=performed_on, cycle_months=revision.verification_cycle_months)
+        if passed else None,
+    )
+    verification.full_clean(validate_constraints=False)
+    _check_stamp_unused(verification)
+    _check_readings(readings=readings, passed=passed)
+    verification.save()
+    Reading.objects.bulk_create(
+        Reading(verification=verification, position=index, **reading.__dict__)
+        for index, reading in enumerate(readings, start=1)
+    )
+    previous = _current_certificate(instrument)
+    instrument_refresh_status(instrument=instrument, verification=verification)
+    if passed:
+        # Requested last: the numbering counter stays locked only until this transaction commits.
+        document_request(kind=DocumentKind.VERIFICATION_CERTIFICATE, subject=verification, requested_by=actor,
+                         supersedes=previous, supersession_reason=_("Re-verified on %(day)s") % {
+                             "day": performed_on.strftime("%d/%m/%Y")} if previous else "")
+    elif previous is not None:
+        document_revoke(actor=actor, document_id=previous.pk, authorized=True, reason=_(
+            "The instrument failed verification on %(day)s.") % {"day": performed_on.strftime("%d/%m/%Y")})
+    return verification
+
+
+def _check_performed_on(*, instrument: Instrument, performed_on: date) -> None:
+    today = timezone.localdate()
+    if performed_on > today:
+        raise ValidationError({"performed_on": _("A verification cannot be dated in the future (today is %(today)s).")
+                               % {"today": today.isoformat()}})
+    if instrument.last_verified_on and performed_on < instrument.last_verified_on:
+        raise ValidationError({"performed_on": _(
+            "This instrument was already verified on %(day)s; a verification cannot be dated before it.")
+            % {"day": instrument.last_verified_on.isoformat()}})
+
+
+def _check_stamp_unused(verification: Verification) -> None:
+    if verification.stamp_number and Verification.objects.filter(
+        verification_body_id=verification.verification_body_id, stamp_number=verification.stamp_number
+    ).exists():
+        raise ValidationError({"stamp_number": _("This stamp number was already used by your organization.")})
+
+
+def _check_readings(*, readings, passed: bool) -> None:
+    for number, reading in enumerate(readings, start=1):
+        if not (reading.unit or "").strip():
+            raise ValidationError({"readings": _("Reading %(n)s has no unit.") % {"n": number}})
+        if reading.max_permissible_error < 0:
+            raise ValidationError({"readings": _("Reading %(n)s has a negative maximum permissible error.")
+                                   % {"n": number}})
+        if passed and abs(reading.measured_value - reading.reference_value) > reading.max_permissible_error:
+            raise ValidationError({"result": _(
+                "Reading %(n)s is outside the maximum permissible error, so the result cannot be a pass.")
+                % {"n": number}})
+
+
+def _current_certificate(instrument: Instrument):
+    """The certificate of the instrument's latest verification, while it is still live."""
+    if instrument.last_verification_id is None:
+        return None
+    return (
+        instrument.last_verification.documents
+        .filter(status__in=[DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED])
+        .order_by("-id").first()
+    )
+
+
+def instrument_refresh_status(*, instrument: Instrument, verification: Verification) -> None:
+    """Copy the latest verification's outcome onto the instrument (the caller holds its row lock)."""
+    instrument.last_verification = verification
+    instrument.last_verified_on = verification.performed_on
+    instrument.last_result = verification.result
+    instrument.valid_until = verification.valid_until
+    instrument.save(update_fields=["last_verification", "last_verified_on", "last_result", "valid_until"])

@@ -1,0 +1,240 @@
+"""Shared fixtures: API clients per role, the catalogue, and the real services (PostgreSQL, Redis, workers).
+
+Tests marked `services` need PostgreSQL, Redis and real Celery worker processes. Where those are absent
+they are skipped with a notice; in CI (CI=true) their absence fails the run instead, so CI never skips.
+"""
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test.utils import override_settings
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import OrganizationFactory, UserFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _redis_reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 6379), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def services_missing() -> str | None:
+    """Why the real services cannot be used here, or None when they can."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "DATABASE_URL does not name PostgreSQL"
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        return "CELERY_BROKER_URL does not name Redis"
+    if not _redis_reachable(settings.CELERY_BROKER_URL):
+        return f"Redis at {settings.CELERY_BROKER_URL} does not answer"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = services_missing()
+    if reason is None:
+        return
+    marked = [item for item in items if "services" in item.keywords]
+    if not marked:
+        return
+    if IN_CI:
+        raise pytest.UsageError(f"CI must run every test, but the real services are missing: {reason}")
+    notice = f"needs PostgreSQL, Redis and a Celery worker ({reason}); run .ci/run to include it"
+    for item in marked:
+        item.add_marker(pytest.mark.skip(reason=notice))
+
+
+def pytest_report_header(config):
+    reason = services_missing()
+    if reason:
+        return f"NOTICE: tests marked 'services' are SKIPPED here: {reason}. .ci/run runs them."
+    return "real services: PostgreSQL and Redis found; worker tests run against real Celery worker processes"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """PDFs go to a throw-away folder, shared with the worker processes."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(media)):
+        yield media
+
+
+@pytest.fixture
+def catalog(db):
+    """The real Group 2 catalogue, as `make run` loads it."""
+    call_command("load_catalog", stdout=io.StringIO())
+
+
+def _client_for(user) -> APIClient:
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def client_for():
+    return _client_for
+
+
+@pytest.fixture
+def department(db):
+    return OrganizationFactory(kind="department", name="Sở Khoa học và Công nghệ Lào Cai")
+
+
+@pytest.fixture
+def officer(department):
+    return UserFactory(role="officer", organization=department, full_name="Nguyễn Văn Minh")
+
+
+@pytest.fixture
+def verification_body(db):
+    return OrganizationFactory(kind="verification_body", name="Trung tâm Kỹ thuật Đo lường Lào Cai",
+                               parent_name="Sở Khoa học và Công nghệ Lào Cai", province="Lào Cai")
+
+
+@pytest.fixture
+def technician(verification_body):
+    return UserFactory(role="technician", organization=verification_body, full_name="Lê Quang Huy")
+
+
+@pytest.fixture
+def business_org(db):
+    return OrganizationFactory(kind="business", name="Công ty TNHH Xăng dầu Sông Hồng")
+
+
+@pytest.fixture
+def business_user(business_org):
+    return UserFactory(role="business", organization=business_org)
+
+
+@pytest.fixture
+def inspector(department):
+    return UserFactory(role="inspector", organization=department)
+
+
+# --- the real worker processes -------------------------------------------------------------------------
+
+
+def _worker_env(*, broker_url: str) -> dict[str, str]:
+    from django.db import connection
+
+    database = settings.DATABASES["default"]
+    url = (f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST'] or '127.0.0.1'}:"
+           f"{database['PORT'] or 5432}/{connection.settings_dict['NAME']}")
+    return {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker_url,
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_SETTINGS_MODULE": "config.settings",
+            "PYTHONUNBUFFERED": "1"}
+
+
+@contextmanager
+def running_workers(*, broker_url: str, count: int = 2, name: str = "test"):
+    """Start `count` Celery worker processes (one task at a time each) and stop them afterwards."""
+    from workers.celery import app
+
+    log_dir = Path(tempfile.mkdtemp(prefix="celery-test-"))
+    processes = []
+    for index in range(count):
+        log = open(log_dir / f"worker{index}.log", "w")  # noqa: SIM115 - the worker writes it until stopped
+        processes.append(subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "workers.celery:app", "worker", "-Q", "documents,notices,default",
+             "--concurrency", "1", "--pool", "prefork", "--loglevel", "INFO", "-n", f"{name}{index}@%h",
+             "--without-mingle", "--without-gossip"],
+            cwd=ROOT, env=_worker_env(broker_url=broker_url), stdout=log, stderr=subprocess.STDOUT,
+        ))
+    try:
+        with app.connection_for_write(broker_url) as conn:
+            _wait_for_workers(app, conn, count, processes, log_dir)
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_for_workers(app, conn, count, processes, log_dir, timeout: float = 60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(process.poll() is not None for process in processes):
+            break
+        replies = app.control.ping(timeout=0.5, connection=conn)
+        if len(replies) >= count:
+            return
+    logs = "\n".join(path.read_text()[-3000:] for path in sorted(log_dir.glob("*.log")))
+    raise RuntimeError(f"Celery workers did not start:\n{logs}")
+
+
+@pytest.fixture(scope="session")
+def celery_workers(django_db_setup, django_db_blocker):
+    """Two real worker processes on the real broker, reading the test database (session-wide)."""
+    from workers.celery import app
+
+    with django_db_blocker.unblock():
+        app.control.purge()
+        with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2) as processes:
+            yield processes
+
+
+@pytest.fixture
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def producer_broker(url: str):
+    """Point this process's task publishing at another broker for the duration."""
+    from workers.celery import app
+
+    def _reset():
+        app.pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    old = app.conf.broker_url
+    _reset()
+    app.conf.broker_url = url
+    try:
+        yield
+    finally:
+        _reset()
+        app.conf.broker_url = old
+
+
+def wait_until(predicate, *, timeout: float = 60, interval: float = 0.1, message: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {message}")

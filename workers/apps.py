@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class WorkersConfig(AppConfig):
+    name = "workers"
+    verbose_name = "Background work"
+
+    def ready(self) -> None:
+        from certificates.signals import document_requested
+        from workers.publishing import enqueue_requested_document
+
+        document_requested.connect(enqueue_requested_document, dispatch_uid="workers.enqueue_document")
