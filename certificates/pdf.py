@@ -96,7 +96,7 @@ def vn_date_words(day: date) -> str:
     """Return "ngày DD tháng M năm YYYY" following the Decree 30/2020 zero-padding rule.
 
     Days 1-9 are padded ("ngày 05"); months are padded only for January and February ("tháng 01",
-    "tháng 02") so that a handwritten digit cannot be prefixed to them; March-December are not.
+    "tháng 02"), never March-December ("tháng 8"), as the date line of Decree 30/2020 App. I shows.
     """
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"

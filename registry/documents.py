@@ -213,7 +213,7 @@ class _Field(NamedTuple):
 
 
 def _field_rows(ctx: VerificationCertificateContext) -> list[_Field]:
-    """Return the instrument and owner rows (Art. 41.3-41.7) in print order."""
+    """Return the instrument and owner rows that Circular 24/2013 Art. 41 requires, in print order."""
     maker = f"{ctx.manufacturer} - {ctx.manufacturer_country}" if ctx.manufacturer_country else ctx.manufacturer
     characteristics = f"Phạm vi đo: {ctx.measuring_range}; cấp chính xác: {ctx.accuracy_class}"
     return [
@@ -392,7 +392,7 @@ def _draw_signatures(canvas: Canvas, ctx: VerificationCertificateContext, y: flo
         (SIGN_RIGHT_CX, ctx.head_title.upper(), "(Ký, ghi rõ họ tên, đóng dấu)", ctx.head_name),
     )
     for centre, title, note, name in blocks:
-        # A deputy signs as "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" (Decree 30/2020 App. I), hence the line breaks.
+        # A deputy signs as "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" (Decree 30/2020), hence the line breaks.
         lines = title.splitlines() or [""]
         for index, line in enumerate(lines):
             draw_text(canvas, centre, y - index * 13, line, FONT_BOLD, 12, "center")
@@ -412,8 +412,10 @@ def _draw_footer(canvas: Canvas, ctx: VerificationCertificateContext, page: int,
     """
     canvas.setLineWidth(0.4)
     canvas.line(LEFT, BOTTOM + 19, RIGHT, BOTTOM + 19)
+    page_mark = f"Mẫu {ctx.form_code}  ·  Trang {page}/{pages}"
+    width = CONTENT_W - draw_text(canvas, RIGHT, BOTTOM + 5, page_mark, FONT_ITALIC, 8.5, "right") - 18
     prefix = "Tra cứu tính xác thực của Giấy chứng nhận kiểm định tại:"
-    text, width = f"{prefix} {ctx.verify_url}", CONTENT_W - 110
+    text = f"{prefix} {ctx.verify_url}"
     size = fit_font_size(text, FONT_ITALIC, 8.5, width, 6.5)
     if pdfmetrics.stringWidth(text, FONT_ITALIC, size) <= width:
         draw_text(canvas, LEFT, BOTTOM + 5, text, FONT_ITALIC, size)
@@ -421,7 +423,6 @@ def _draw_footer(canvas: Canvas, ctx: VerificationCertificateContext, page: int,
         draw_text(canvas, LEFT, BOTTOM + 9, prefix, FONT_ITALIC, 8)
         url_size = fit_font_size(ctx.verify_url, FONT_ITALIC, 8, width, 4)
         draw_text(canvas, LEFT, BOTTOM, ctx.verify_url, FONT_ITALIC, url_size)
-    draw_text(canvas, RIGHT, BOTTOM + 5, f"Mẫu {ctx.form_code}   ·   Trang {page}/{pages}", FONT_ITALIC, 8.5, "right")
 
 
 def _draw_frame(canvas: Canvas) -> None:

@@ -2,6 +2,8 @@ from rest_framework.routers import SimpleRouter
 
 from certificates.api.views import DocumentViewSet
 
-router = SimpleRouter(trailing_slash="/?")
+router = SimpleRouter()
+# Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
+router.trailing_slash = "/?"
 router.register("documents", DocumentViewSet, basename="document")
 urlpatterns = router.urls

@@ -2,7 +2,9 @@ from rest_framework.routers import SimpleRouter
 
 from registry.api import views
 
-router = SimpleRouter(trailing_slash="/?")
+router = SimpleRouter()
+# Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
+router.trailing_slash = "/?"
 router.register("organizations", views.OrganizationViewSet, basename="organization")
 router.register("users", views.UserViewSet, basename="user")
 router.register("instrument-types", views.InstrumentTypeViewSet, basename="instrument-type")
