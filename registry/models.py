@@ -1,12 +1,12 @@
 """Organisations, people and roles; the instrument-type catalogue, instruments and their verifications."""
 
+import unicodedata
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -170,6 +170,13 @@ VERIFICATION_KIND_LABELS_VI = {
 }
 
 
+def identity_key(value: str, *, drop_spaces: bool = False) -> str:
+    """Case- and spacing-insensitive form of a serial number or maker's name, the same on every database
+    (SQLite's LOWER() folds ASCII only, so "CÔNG TY" and "Công ty" must be compared in Python)."""
+    folded = " ".join(unicodedata.normalize("NFC", value or "").casefold().split())
+    return folded.replace(" ", "") if drop_spaces else folded
+
+
 class Instrument(models.Model):
     """A measuring instrument in use by its owner; its verification state is kept from the latest verification."""
 
@@ -178,6 +185,9 @@ class Instrument(models.Model):
     )
     serial_number = models.CharField(_("serial number"), max_length=100)
     manufacturer = models.CharField(_("manufacturer"), max_length=255)
+    # Derived in save(): the same serial may not be registered twice for the same type and manufacturer.
+    serial_key = models.CharField(max_length=100, editable=False)
+    manufacturer_key = models.CharField(max_length=255, editable=False)
     manufacturer_country = models.CharField(_("country of manufacture"), max_length=100, blank=True)
     model = models.CharField(_("model"), max_length=255, blank=True)
     year_made = models.PositiveSmallIntegerField(
@@ -208,19 +218,26 @@ class Instrument(models.Model):
         ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(
-                "instrument_type", Lower("manufacturer"), Lower("serial_number"),
+                fields=["instrument_type", "manufacturer_key", "serial_key"],
                 name="instrument_unique_serial_per_type_and_manufacturer",
             ),
         ]
         indexes = [
             models.Index(fields=["owner", "valid_until"]),
             models.Index(fields=["valid_until"]),
-            models.Index(fields=["serial_number"]),
+            models.Index(fields=["serial_key"]),
             models.Index(fields=["registered_by_organization"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.instrument_type.name} {self.serial_number}"
+
+    def save(self, *args, **kwargs):
+        self.serial_key = identity_key(self.serial_number, drop_spaces=True)
+        self.manufacturer_key = identity_key(self.manufacturer)
+        if kwargs.get("update_fields") is not None and {"serial_number", "manufacturer"} & set(kwargs["update_fields"]):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "serial_key", "manufacturer_key"}
+        super().save(*args, **kwargs)
 
 
 class Verification(models.Model):

@@ -30,6 +30,7 @@ from registry.models import (
     Verification,
     VerificationResult,
     VerificationStatus,
+    identity_key,
 )
 
 _READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
@@ -129,9 +130,10 @@ def instrument_list(*, actor: User) -> QuerySet[Instrument]:
 
 def instrument_lookup(*, actor: User, serial_number: str) -> QuerySet[Instrument]:
     """Technicians and officers look an instrument up by its exact serial number, whoever owns it."""
+    key = identity_key(serial_number, drop_spaces=True)
     if actor.role not in (Role.TECHNICIAN, *_READ_ALL_ROLES):
-        return instrument_list(actor=actor).filter(serial_number__iexact=serial_number.strip())
-    instruments = Instrument.objects.filter(serial_number__iexact=serial_number.strip())
+        return instrument_list(actor=actor).filter(serial_key=key)
+    instruments = Instrument.objects.filter(serial_key=key)
     return _with_status(instruments).select_related("instrument_type", "owner")
 
 

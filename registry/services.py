@@ -21,6 +21,7 @@ from registry.models import (
     User,
     Verification,
     VerificationResult,
+    identity_key,
 )
 from registry.permissions import require_role
 from registry.selectors import (
@@ -108,8 +109,8 @@ def _duplicate_serial_message() -> str:
 
 def _raise_if_duplicate_serial(instrument: Instrument) -> None:
     duplicate = Instrument.objects.filter(
-        instrument_type=instrument.instrument_type, manufacturer__iexact=instrument.manufacturer,
-        serial_number__iexact=instrument.serial_number,
+        instrument_type=instrument.instrument_type, manufacturer_key=identity_key(instrument.manufacturer),
+        serial_key=identity_key(instrument.serial_number, drop_spaces=True),
     ).exists()
     if duplicate:
         raise ValidationError({"serial_number": _duplicate_serial_message()})

@@ -12,6 +12,7 @@ from registry.models import (
     VerificationKind,
     VerificationResult,
     VerificationStatus,
+    identity_key,
 )
 from registry.selectors import verification_status_q
 
@@ -45,13 +46,16 @@ class InstrumentFilterSet(django_filters.FilterSet):
     owner_id = django_filters.NumberFilter(field_name="owner_id")
     instrument_type_id = django_filters.NumberFilter(field_name="instrument_type_id")
     instrument_type_code = django_filters.CharFilter(field_name="instrument_type__code")
-    serial_number = django_filters.CharFilter(field_name="serial_number", lookup_expr="iexact")
+    serial_number = django_filters.CharFilter(method="filter_serial_number", label="Exact serial number")
     verification_status = django_filters.MultipleChoiceFilter(
         choices=VerificationStatus.choices, method="filter_verification_status"
     )
     valid_until_after = django_filters.DateFilter(field_name="valid_until", lookup_expr="gte")
     valid_until_before = django_filters.DateFilter(field_name="valid_until", lookup_expr="lte")
     q = django_filters.CharFilter(method="filter_q", label="Serial, model, manufacturer or location contains")
+
+    def filter_serial_number(self, queryset, name, value):
+        return queryset.filter(serial_key=identity_key(value, drop_spaces=True))
 
     def filter_verification_status(self, queryset, name, values):
         condition = Q()
