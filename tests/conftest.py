@@ -216,18 +216,20 @@ def producer_broker(url: str):
     from workers.celery import app
 
     def _reset():
-        app.pool.force_close_all()
+        from kombu import pools
+
+        pools.reset()  # kombu's global producer pools are keyed by broker; drop them with the app's own
         app._pool = None
         app.amqp._producer_pool = None
 
-    old = app.conf.broker_url
+    old = app.conf.broker_url, app.conf.broker_write_url
     _reset()
-    app.conf.broker_url = url
+    app.conf.broker_url = app.conf.broker_write_url = url
     try:
         yield
     finally:
         _reset()
-        app.conf.broker_url = old
+        app.conf.broker_url, app.conf.broker_write_url = old
 
 
 def wait_until(predicate, *, timeout: float = 60, interval: float = 0.1, message: str = "condition"):

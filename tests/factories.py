@@ -42,6 +42,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class InstrumentTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InstrumentType
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"TEST_TYPE_{n}")
     item = 99

@@ -1,0 +1,216 @@
+"""The document pipeline on real parts: PostgreSQL, Redis and Celery worker processes.
+
+Rows must be committed for the workers to see them, hence transactional tests.
+"""
+
+import io
+import os
+import shutil
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pypdfium2
+import pytest
+import zxingcpp
+from django.db import connection
+from django.utils import timezone
+from pypdf import PdfReader
+
+from certificates.models import Document, DocumentStatus
+from certificates.signals import document_requested
+from registry.models import Instrument, InstrumentType, User
+from registry.services import ReadingInput, verification_record
+from tests.conftest import _redis_reachable, producer_broker, running_workers, wait_until
+from tests.factories import InstrumentFactory, _tax_code
+from workers.publishing import enqueue_requested_document
+from workers.tasks.documents import render_document, sweep_documents
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def _issued(document_id: int, timeout: float = 60) -> Document:
+    return wait_until(
+        lambda: Document.objects.filter(pk=document_id, status=DocumentStatus.ISSUED).first(),
+        timeout=timeout, message=f"document {document_id} to be issued",
+    )
+
+
+def _post(client, url, payload):
+    response = client.post(url, payload, format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def _login(api_client, username, password):
+    from rest_framework.test import APIClient
+
+    token = api_client.post("/api/v1/auth/token/", {"username": username, "password": password}).json()["token"]
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return client
+
+
+def _qr_texts(pdf: bytes) -> list[str]:
+    page = pypdfium2.PdfDocument(pdf)[0]
+    image = page.render(scale=150 / 72).to_pil()
+    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
+def test_certificate_end_to_end(celery_workers, api_client, catalog, officer):
+    admin = _login(api_client, officer.username, "correct-horse-battery")
+    body = _post(admin, "/api/v1/organizations/", {"name": "Trung tâm Kiểm định Đo lường Lào Cai",
+                                                  "tax_code": _tax_code(9001), "address": "Lào Cai",
+                                                  "province": "Lào Cai", "kind": "verification_body"})
+    business_a = _post(admin, "/api/v1/organizations/", {"name": "Công ty TNHH Xăng dầu Sông Hồng",
+                                                        "tax_code": _tax_code(9002), "address": "Lào Cai",
+                                                        "province": "Lào Cai", "kind": "business"})
+    business_b = _post(admin, "/api/v1/organizations/", {"name": "Công ty CP Cân Việt", "tax_code": _tax_code(9003),
+                                                        "address": "Lào Cai", "province": "Lào Cai",
+                                                        "kind": "business"})
+    for username, role, organization in [("kdv", "technician", body), ("a", "business", business_a),
+                                         ("b", "business", business_b)]:
+        _post(admin, "/api/v1/users/", {"username": username, "password": "pass-word-2026",
+                                        "full_name": f"Ông {username}", "role": role,
+                                        "organization": organization["id"]})
+    technician, user_a, user_b = (_login(api_client, name, "pass-word-2026") for name in ("kdv", "a", "b"))
+
+    instrument = _post(technician, "/api/v1/instruments/", {
+        "instrument_type": InstrumentType.objects.get(code="FUEL_DISPENSER").pk, "serial_number": "TK-2291-07",
+        "manufacturer": "Tatsuno", "model": "SUNNY-2", "owner": business_a["id"], "location": "Cửa hàng số 7"})
+    verification = _post(technician, "/api/v1/verifications/", {
+        "instrument": instrument["id"], "kind": "periodic", "performed_on": timezone.localdate().isoformat(),
+        "procedure": "ĐLVN 10:2017", "result": "pass", "stamp_number": "A-000123",
+        "readings": [{"reference_value": "20", "measured_value": "20.04", "unit": "L",
+                      "max_permissible_error": "0.1"}]})
+    document = _issued(verification["document"]["id"])
+
+    detail = user_a.get(f"/api/v1/documents/{document.pk}/").json()
+    assert detail["status"] == "issued" and detail["sha256"] == document.sha256
+    download = user_a.get(f"/api/v1/documents/{document.pk}/pdf")
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    pdf = b"".join(download.streaming_content)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for expected in (document.number, "TK-2291-07", "Công ty TNHH Xăng dầu Sông Hồng", "Giấy chứng nhận kiểm định",
+                     "Đạt yêu cầu kỹ thuật đo lường"):
+        assert expected in text
+    assert _qr_texts(pdf) == [detail["verify_url"]]
+    verify_path = detail["verify_url"].split("://", 1)[1].split("/", 1)[1]
+    assert api_client.get(f"/api/v1/{verify_path}").json()["status"] == "valid"
+    assert "Còn hiệu lực" in api_client.get(f"/{verify_path}").content.decode()
+
+    assert user_b.get(f"/api/v1/instruments/{instrument['id']}/").status_code == 404
+    assert user_b.get(f"/api/v1/documents/{document.pk}/").status_code == 404
+    assert user_b.get(f"/api/v1/documents/{document.pk}/pdf").status_code == 404
+    assert api_client.get(f"/api/v1/documents/{document.pk}/pdf").status_code == 401
+
+
+def _record_many(technician: User, instruments: list[Instrument]) -> None:
+    try:
+        for instrument in instruments:
+            verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
+                                performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass",
+                                readings=[ReadingInput(10, 10, "kg", 1)])
+    finally:
+        connection.close()
+
+
+def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery_workers, technician):
+    scale = InstrumentType.objects.create(code="SCALE", item=8, name="Cân bàn", name_en="Platform scale")
+    scale.revisions.create(legal_basis="test", in_force_from="2020-01-01", verification_cycle_months=12)
+    instruments = [InstrumentFactory(instrument_type=scale) for _ in range(200)]
+
+    threads = [threading.Thread(target=_record_many, args=(technician, instruments[i::4])) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    wait_until(lambda: Document.objects.filter(status=DocumentStatus.ISSUED).count() == 200, timeout=180,
+               message="200 issued certificates")
+    documents = list(Document.objects.all())
+    assert sorted(d.sequence for d in documents) == list(range(1, 201))
+    assert len({d.number for d in documents}) == 200
+    assert len({d.file.name for d in documents}) == 200
+    assert all(d.attempts == 1 for d in documents)
+
+
+@contextmanager
+def _nothing_enqueued_on_commit():
+    document_requested.disconnect(dispatch_uid="workers.enqueue_document")
+    try:
+        yield
+    finally:
+        document_requested.connect(enqueue_requested_document, dispatch_uid="workers.enqueue_document")
+
+
+def test_redelivered_render_leaves_one_document_and_one_number(celery_workers, technician):
+    instrument = InstrumentFactory()
+    with _nothing_enqueued_on_commit():
+        verification = verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
+                                           performed_on=timezone.localdate(), procedure="ĐLVN 15:2009",
+                                           result="pass")
+    document = Document.objects.get()
+
+    for _ in range(3):  # the same message delivered three times, to two workers at once
+        render_document.apply_async(kwargs={"document_id": document.pk})
+    issued = _issued(document.pk)
+    time.sleep(2)  # let the other deliveries finish too
+    render_document.apply_async(kwargs={"document_id": document.pk})
+    time.sleep(1)
+
+    issued.refresh_from_db()
+    assert Document.objects.count() == 1
+    assert verification.documents.get().number == issued.number
+    assert issued.attempts == 1
+    folder = issued.file.storage.path(issued.file.name).rsplit("/", 1)[0]
+    assert [name for name in os.listdir(folder) if name.startswith(f"{issued.pk}-")] == [
+        issued.file.name.rsplit("/", 1)[1]]
+
+
+def _start_redis(port: int) -> subprocess.Popen:
+    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
+                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    wait_until(lambda: _redis_reachable(f"redis://127.0.0.1:{port}/0"), timeout=10, message="redis to start")
+    return process
+
+
+def test_broker_down_still_records_and_the_sweeper_issues_later(client_for, technician, free_port):
+    broker = f"redis://127.0.0.1:{free_port}/0"
+    instrument = InstrumentFactory()
+
+    with producer_broker(broker):
+        started = time.monotonic()
+        response = client_for(technician).post("/api/v1/verifications/", {
+            "instrument": instrument.pk, "kind": "initial", "performed_on": timezone.localdate().isoformat(),
+            "procedure": "ĐLVN 15:2009", "result": "pass"}, format="json")
+        elapsed = time.monotonic() - started
+        assert response.status_code == 201
+        assert elapsed < 10
+        document = Document.objects.get(pk=response.json()["document"]["id"])
+        assert document.status == DocumentStatus.PENDING and document.enqueued_at is None
+
+        redis = _start_redis(free_port)
+        try:
+            with running_workers(broker_url=broker, count=1, name="sweeper-test"):
+                assert sweep_documents(older_than_seconds=0) == 1
+                issued = _issued(document.pk)
+        finally:
+            redis.terminate()
+            redis.wait(timeout=10)
+    assert issued.number == document.number
+    assert issued.sha256
+
+
+def test_sweeper_leaves_fresh_and_recently_enqueued_documents_alone(technician):
+    instrument = InstrumentFactory()
+    with _nothing_enqueued_on_commit():
+        verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
+                            performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
+    document = Document.objects.get()
+    Document.objects.filter(pk=document.pk).update(enqueued_at=timezone.now() - timedelta(seconds=30))
+
+    assert sweep_documents(older_than_seconds=3600) == 0
+    assert sweep_documents(older_than_seconds=0) == 0  # enqueued 30 s ago: its message is still on its way
