@@ -148,6 +148,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "VerificationKindEnum": "registry.models.VerificationKind",
+        "VerificationResultEnum": "registry.models.VerificationResult",
+        "OrganizationKindEnum": "registry.models.OrganizationKind",
+        "DocumentKindEnum": "certificates.models.DocumentKind",
+        "DocumentStatusEnum": "certificates.models.DocumentStatus",
+    },
 }
 
 # --- Celery (only workers/ reads these) ---

@@ -87,6 +87,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    def save(self, *args, **kwargs):
+        # The admin is the officers' tool (DESIGN.md §4): the role grants it.
+        self.is_staff = self.is_superuser or self.role == Role.OFFICER
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self) -> str:
         return self.full_name or self.get_full_name() or self.username

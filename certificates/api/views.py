@@ -1,5 +1,7 @@
 """Documents: read, download, and the officer's actions; the public verification answer."""
 
+import unicodedata
+
 from django.http import FileResponse
 from django.shortcuts import render
 from drf_spectacular.types import OpenApiTypes
@@ -19,6 +21,13 @@ from certificates.api.serializers import (
     PublicDocumentSerializer,
     ReasonSerializer,
 )
+from certificates.models import Document
+
+
+def _ascii_filename(number: str) -> str:
+    """KĐ-2026/000123 -> KD-2026-000123.pdf: plain ASCII survives every browser and mail client."""
+    folded = unicodedata.normalize("NFKD", number.replace("Đ", "D").replace("đ", "d"))
+    return folded.encode("ascii", "ignore").decode().replace("/", "-") + ".pdf"
 
 
 class NotIssuedYet(APIException):
@@ -37,6 +46,8 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-id"]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Document.objects.none()
         return selectors.document_list(actor=self.request.user)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
@@ -46,7 +57,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         if not document.file:
             raise NotIssuedYet
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
-                            filename=f"{document.number.replace('/', '-')}.pdf")
+                            filename=_ascii_filename(document.number))
 
     def _act(self, service, pk, **kwargs):
         document = service(actor=self.request.user, document_id=selectors.document_get(

@@ -1,0 +1,100 @@
+"""Project-wide promises: health, production settings, the admin, history, the catalogue."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from registry.models import Instrument, InstrumentType, InstrumentTypeRevision
+from registry.services import verification_record
+from tests.factories import InstrumentFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DJANGO_ENV": "production", "SECRET_KEY": "x" * 64 + "-not-a-real-secret-only-for-the-check",
+    "ALLOWED_HOSTS": "kiemdinh.example.gov.vn", "PUBLIC_BASE_URL": "https://kiemdinh.example.gov.vn",
+    "DATABASE_URL": "postgres://registry@127.0.0.1:5432/registry", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def _manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "CI")}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_in_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_required_value(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+
+    result = _manage("check", env=env)
+
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_broker(client):
+    response = client.get("/healthz")
+
+    body = response.json()
+    assert body["database"] == "ok"
+    assert response.status_code == (200 if body["broker"] == "ok" else 503)
+
+
+@pytest.mark.django_db
+def test_officer_uses_the_admin_and_others_cannot(client, officer, technician):
+    client.force_login(officer)
+    assert client.get("/admin/registry/instrumenttyperevision/").status_code == 200
+    assert client.get("/admin/certificates/document/").status_code == 200
+
+    client.force_login(technician)
+    assert client.get("/admin/registry/instrument/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_changes_keep_a_history_of_who_did_what(client_for, technician, business_org):
+    instrument = InstrumentFactory(owner=business_org)
+    verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
+                        performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
+
+    client_for(technician).post("/api/v1/verifications/", {}, format="json")  # refused: writes no history
+    instrument.location = "Kho mới"
+    instrument._history_user = technician
+    instrument.save()
+
+    records = Instrument.history.filter(id=instrument.pk).order_by("history_date")
+    assert [r.history_type for r in records] == ["+", "~", "~"]  # registered, verified, moved
+    assert records.last().history_user == technician and records.last().location == "Kho mới"
+    assert instrument.verifications.get().history.count() == 1
+
+
+@pytest.mark.django_db
+def test_catalogue_loads_every_group2_row_with_its_legal_basis_and_keeps_officer_edits(catalog):
+    data = json.loads((ROOT / "registry/catalog/group2_instrument_types.json").read_text(encoding="utf-8"))
+    ev = InstrumentTypeRevision.objects.get(instrument_type__code="EV_CHARGER_AC_CAR")
+    ev.type_approval = True  # an officer confirmed it
+    ev.save()
+
+    call_command("load_catalog")
+
+    assert InstrumentType.objects.count() == len(data["types"]) == 89
+    assert not InstrumentTypeRevision.objects.filter(legal_basis="").exists()
+    assert InstrumentTypeRevision.objects.get(pk=ev.pk).type_approval is True
+    taxi = InstrumentType.objects.get(code="TAXIMETER").revisions.order_by("-in_force_from").first()
+    assert (taxi.verification_cycle_months, taxi.procedure_confirmed) == (18, False)
+    kwh = InstrumentType.objects.get(code="KWH_1P_ELECTRONIC").revisions.first()
+    assert kwh.verification_cycle_months == 72 and kwh.cross_check is True
