@@ -54,10 +54,20 @@ class EndToEnd:
     latency_p50: float
     latency_p95: float
     latency_max: float
+    cpu: "CpuUse | None"
 
     @property
     def rate(self) -> float:
         return self.count / self.total_seconds
+
+
+@dataclass(frozen=True)
+class CpuUse:
+    """CPU seconds spent while the clock ran: by the whole machine, by this process and by the workers."""
+
+    machine: float
+    bench: float
+    workers: float
 
 
 @dataclass(frozen=True)

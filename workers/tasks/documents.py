@@ -36,7 +36,7 @@ def render_document(document_id: int) -> None:
     document_render(document_id=document_id)
 
 
-@shared_task(name="documents.sweep", acks_late=True, time_limit=50)
+@shared_task(name="documents.sweep", acks_late=True, time_limit=50, soft_time_limit=45)
 def sweep_documents(older_than_seconds: int | None = None) -> int:
     """Enqueue documents still pending `older_than_seconds` after their request; returns how many."""
     age = settings.DOCUMENT_SWEEP_AFTER_SECONDS if older_than_seconds is None else older_than_seconds
