@@ -4,6 +4,7 @@ import unicodedata
 
 from django.http import FileResponse
 from django.shortcuts import render
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
@@ -104,7 +105,12 @@ class PublicVerifyView(RetrieveAPIView):
 
 
 def verify_page(request, token: str):
-    """The human page behind the QR code."""
+    """The human page behind the QR code: Vietnamese first (the document is a Vietnamese legal document)."""
     document = selectors.document_get_public(token=token)
     data = PublicDocumentSerializer(document).data
-    return render(request, "certificates/verify.html", {"document": document, "data": data})
+    with translation.override("vi"):
+        kind_vi = str(document.get_kind_display())
+    with translation.override("en"):
+        kind_en = str(document.get_kind_display())
+    return render(request, "certificates/verify.html",
+                  {"document": document, "data": data, "kind_vi": kind_vi, "kind_en": kind_en})
