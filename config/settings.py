@@ -163,7 +163,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Celery (only workers/ reads these) ---
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://localhost/")
 CELERY_BROKER_DATA_DIR = DATA_DIR / "broker"
 CELERY_TASK_ALWAYS_EAGER = False
 # An instrument's verification must be recorded even when the broker is down: publishing gives up
