@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 class DocumentKind(models.TextChoices):
     VERIFICATION_CERTIFICATE = "verification_certificate", _("Verification certificate")
+    RADIATION_LICENSE = "radiation_license", _("Radiation work licence")
 
 
 class DocumentStatus(models.TextChoices):
@@ -25,6 +26,7 @@ class PublicStatus(models.TextChoices):
 
     VALID = "valid", _("Valid")
     EXPIRED = "expired", _("Expired")
+    SUSPENDED = "suspended", _("Suspended")
     SUPERSEDED = "superseded", _("Superseded")
     REVOKED = "revoked", _("Revoked")
 
@@ -83,6 +85,9 @@ class Document(models.Model):
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    null=True, blank=True)
     revocation_reason = models.TextField(_("revocation reason"), blank=True)
+    # A suspension is temporary (a licence suspended by an officer); the document stays issued.
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.TextField(_("suspension reason"), blank=True)
     # Why this document replaced the one it supersedes (a correction).
     supersession_reason = models.TextField(_("reason for the correction"), blank=True)
     history = HistoricalRecords()

@@ -35,11 +35,13 @@ def document_get_public(*, token: str) -> Document:
 
 
 def document_public_status(document: Document) -> str:
-    """valid, expired, superseded or revoked, as of today's local date."""
+    """valid, expired, suspended, superseded or revoked, as of today's local date."""
     if document.status == DocumentStatus.REVOKED:
         return PublicStatus.REVOKED
     if document.status == DocumentStatus.SUPERSEDED:
         return PublicStatus.SUPERSEDED
+    if document.suspended_at is not None:
+        return PublicStatus.SUSPENDED
     if document.valid_until is not None and document.valid_until < timezone.localdate():
         return PublicStatus.EXPIRED
     return PublicStatus.VALID

@@ -163,3 +163,29 @@ def document_supersede(*, actor, document_id: int, reason: str) -> Document:
         raise ValidationError({"status": _("A correction of this document was already requested.")})
     return document_request(kind=old.kind, subject=old.subject, requested_by=actor, supersedes=old,
                             supersession_reason=reason.strip())
+
+
+@transaction.atomic
+def document_suspend(*, actor, document_id: int, reason: str, authorized: bool = False) -> Document:
+    """Suspend an issued document for now (a licence suspended); the public page says so."""
+    if not (authorized or is_officer(actor)):
+        raise PermissionDenied
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("A suspension needs a reason.")})
+    document = Document.objects.select_for_update().get(pk=document_id)
+    document.suspended_at = timezone.now()
+    document.suspension_reason = reason.strip()
+    document.save(update_fields=["suspended_at", "suspension_reason"])
+    return document
+
+
+@transaction.atomic
+def document_reinstate(*, actor, document_id: int, authorized: bool = False) -> Document:
+    """Lift a suspension."""
+    if not (authorized or is_officer(actor)):
+        raise PermissionDenied
+    document = Document.objects.select_for_update().get(pk=document_id)
+    document.suspended_at = None
+    document.suspension_reason = ""
+    document.save(update_fields=["suspended_at", "suspension_reason"])
+    return document

@@ -159,6 +159,13 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "registry.models.OrganizationKind",
         "DocumentKindEnum": "certificates.models.DocumentKind",
         "DocumentStatusEnum": "certificates.models.DocumentStatus",
+        "XrayDeviceKindEnum": "registry.models.XrayDeviceKind",
+        "XrayDeviceStatusEnum": "registry.models.XrayDeviceStatus",
+        "LicenseApplicationKindEnum": "registry.models.LicenseApplicationKind",
+        "LicenseApplicationStatusEnum": "registry.models.LicenseApplicationStatus",
+        "RadiationLicenseStatusEnum": "registry.models.RadiationLicenseStatus",
+        "LicenseListStatusEnum": "registry.api.radiation_filtersets.LICENSE_LIST_STATUSES",
+        "DoseAlertKindEnum": "registry.models.DoseAlertKind",
     },
 }
 
@@ -173,9 +180,18 @@ DOCUMENT_SWEEP_AFTER_SECONDS = env_int("DOCUMENT_SWEEP_AFTER_SECONDS", 60)
 # A document enqueued this long ago and still pending lost its message (a broker restart): enqueue again.
 DOCUMENT_REQUEUE_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_AFTER_SECONDS", 900)
 
+# --- The department that issues licences (used when no department organisation is registered yet) ---
+DEPARTMENT_NAME = env_str("DEPARTMENT_NAME", "Sở Khoa học và Công nghệ")
+DEPARTMENT_PARENT_NAME = env_str("DEPARTMENT_PARENT_NAME", "UBND TỈNH")
+DEPARTMENT_PROVINCE = env_str("DEPARTMENT_PROVINCE", "")
+DEPARTMENT_ADDRESS = env_str("DEPARTMENT_ADDRESS", "")
+
 # --- Domain settings that are policy, not law ---
 # How many days before valid-until an instrument counts as "due soon" on lists and filters.
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 30)
+# A licence lists as "expiring" this many days before its end: 30 days before the last day a renewal may be
+# filed (45 days before expiry, Decree 142/2020 Art. 30.1), so the facility still has a month to file.
+LICENSE_EXPIRING_DAYS = env_int("LICENSE_EXPIRING_DAYS", 75)
 
 LOGGING = {
     "version": 1,

@@ -6,12 +6,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from certificates.permissions import OfficerAdminMixin
 from registry.models import (
+    ChecklistItem,
     Instrument,
     InstrumentType,
     InstrumentTypeRevision,
+    LegalParameter,
+    LicenseApplication,
     Organization,
+    RadiationLicense,
+    RadiationWorker,
     User,
     Verification,
+    XrayDevice,
 )
 
 
@@ -74,6 +80,60 @@ class VerificationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request, *args):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LegalParameter)
+class LegalParameterAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    """Officers confirm or amend the legal numbers (a new row per amendment, with its legal basis)."""
+
+    list_display = ["key", "value", "unit", "in_force_from", "confidence", "legal_basis"]
+    list_filter = ["confidence", "unit"]
+    search_fields = ["key", "legal_basis"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(OfficerAdminMixin, admin.ModelAdmin):
+    list_display = ["application_kind", "position", "code", "name", "required", "confidence"]
+    list_filter = ["application_kind", "confidence"]
+
+
+@admin.register(XrayDevice)
+class XrayDeviceAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["serial_number", "kind", "model", "facility", "status", "valid_until"]
+    list_filter = ["kind", "status"]
+    search_fields = ["serial_number", "model", "facility__name"]
+    list_select_related = ["facility"]
+    readonly_fields = ["last_verified_on", "last_result", "valid_until"]
+
+
+@admin.register(RadiationWorker)
+class RadiationWorkerAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["full_name", "facility", "job", "is_safety_officer", "certificate_number"]
+    list_filter = ["is_safety_officer", "active"]
+    search_fields = ["full_name", "certificate_number"]
+    list_select_related = ["facility"]
+
+
+@admin.register(LicenseApplication)
+class LicenseApplicationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    """Applications are filed and decided through the API, where the checks run; the admin reads them."""
+
+    list_display = ["facility", "kind", "status", "filed_on", "processing_deadline"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["facility"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RadiationLicense)
+class RadiationLicenseAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+    list_display = ["facility", "kind", "status", "valid_from", "valid_until"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["facility"]
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -8,5 +8,7 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from certificates.kinds import register_kind
         from registry.certificate_kind import VERIFICATION_CERTIFICATE
+        from registry.license_kind import RADIATION_LICENSE
 
         register_kind(VERIFICATION_CERTIFICATE)
+        register_kind(RADIATION_LICENSE)

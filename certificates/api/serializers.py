@@ -8,6 +8,14 @@ from certificates.models import Document
 from certificates.selectors import document_public_status
 
 
+class DocumentBriefSerializer(serializers.ModelSerializer):
+    """A document as other resources embed it."""
+
+    class Meta:
+        model = Document
+        fields = ["id", "number", "status"]
+
+
 class DocumentSerializer(serializers.ModelSerializer):
     verify_url = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
@@ -22,7 +30,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "number", "status", "public_status", "sha256", "size", "verify_url", "pdf_url",
                   "issuer", "issuer_name", "owner", "owner_name", "subject_label", "valid_until", "created_at",
                   "issued_at", "attempts", "failure_reason", "supersedes", "superseded_by", "supersession_reason",
-                  "revoked_at", "revocation_reason"]
+                  "revoked_at", "revocation_reason", "suspended_at", "suspension_reason"]
 
     def get_verify_url(self, obj) -> str:
         return f"{settings.PUBLIC_BASE_URL}{obj.verify_path}"
@@ -62,7 +70,8 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = ["number", "kind", "kind_label", "status", "subject", "owner", "issuer", "valid_until",
-                  "issued_at", "sha256", "superseded_by", "revoked_at", "revocation_reason"]
+                  "issued_at", "sha256", "superseded_by", "revoked_at", "revocation_reason", "suspended_at",
+                  "suspension_reason"]
 
     def get_status(self, obj) -> str:
         return document_public_status(obj)

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from certificates.models import Document
+from certificates.api.serializers import DocumentBriefSerializer
 from registry.models import (
     Instrument,
     InstrumentType,
@@ -138,12 +138,6 @@ class InstrumentInputSerializer(serializers.Serializer):
                 raise serializers.ValidationError({"owner": _("This field is required.")})
             attrs["owner"] = user.organization_id
         return attrs
-
-
-class DocumentBriefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Document
-        fields = ["id", "number", "status"]
 
 
 class ReadingSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from registry.api import views
+from registry.api import radiation_views, views
 
 router = SimpleRouter()
 # Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
@@ -10,4 +10,8 @@ router.register("users", views.UserViewSet, basename="user")
 router.register("instrument-types", views.InstrumentTypeViewSet, basename="instrument-type")
 router.register("instruments", views.InstrumentViewSet, basename="instrument")
 router.register("verifications", views.VerificationViewSet, basename="verification")
+router.register("xray-devices", radiation_views.XrayDeviceViewSet, basename="xray-device")
+router.register("radiation-workers", radiation_views.RadiationWorkerViewSet, basename="radiation-worker")
+router.register("license-applications", radiation_views.LicenseApplicationViewSet, basename="license-application")
+router.register("radiation-licenses", radiation_views.RadiationLicenseViewSet, basename="radiation-license")
 urlpatterns = router.urls

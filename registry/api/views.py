@@ -1,36 +1,19 @@
 """Thin views: a selector for reads, one service for each write."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from registry import selectors, services
 from registry.api import filtersets, serializers
+from registry.api.base import CreateWithServiceMixin, schema_generation
 from registry.services import ReadingInput
 
 
-def _schema_generation(view) -> bool:
-    """drf-spectacular inspects views with no user: scoped selectors need one, the schema needs only the model."""
-    return getattr(view, "swagger_fake_view", False)
-
-
-class _CreateWithServiceMixin:
-    """POST: the input serializer checks shape, `perform_service` writes, the output serializer answers."""
-
-    input_serializer_class = None
-
-    def create(self, request, *args, **kwargs):
-        incoming = self.input_serializer_class(data=request.data, context=self.get_serializer_context())
-        incoming.is_valid(raise_exception=True)
-        created = self.perform_service(incoming.validated_data)
-        output = self.get_serializer(self.get_queryset().get(pk=created.pk))
-        return Response(output.data, status=status.HTTP_201_CREATED)
-
-
 @extend_schema_view(create=extend_schema(request=serializers.OrganizationInputSerializer))
-class OrganizationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class OrganizationViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                           viewsets.GenericViewSet):
     """Organisations: officers create them; technicians see all (to pick an owner); businesses their own."""
 
@@ -41,7 +24,7 @@ class OrganizationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins
     ordering_fields = ["name", "tax_code", "created_at", "id"]
 
     def get_queryset(self):
-        if _schema_generation(self):
+        if schema_generation(self):
             return self.serializer_class.Meta.model.objects.none()
         return selectors.organization_list(actor=self.request.user)
 
@@ -50,7 +33,7 @@ class OrganizationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins
 
 
 @extend_schema_view(create=extend_schema(request=serializers.UserInputSerializer))
-class UserViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class UserViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                   viewsets.GenericViewSet):
     """Users: officers create them, each with one role in one organisation."""
 
@@ -61,7 +44,7 @@ class UserViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.Retriev
     ordering_fields = ["username", "date_joined", "id"]
 
     def get_queryset(self):
-        if _schema_generation(self):
+        if schema_generation(self):
             return self.serializer_class.Meta.model.objects.none()
         return selectors.user_list(actor=self.request.user)
 
@@ -83,7 +66,7 @@ class InstrumentTypeViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(create=extend_schema(request=serializers.InstrumentInputSerializer))
-class InstrumentViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class InstrumentViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                         viewsets.GenericViewSet):
     """Instruments in use, with their verification status as of today."""
 
@@ -95,7 +78,7 @@ class InstrumentViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.R
     ordering = ["-id"]
 
     def get_queryset(self):
-        if _schema_generation(self):
+        if schema_generation(self):
             return self.serializer_class.Meta.model.objects.none()
         return selectors.instrument_list(actor=self.request.user)
 
@@ -134,7 +117,7 @@ class InstrumentViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.R
 
 
 @extend_schema_view(create=extend_schema(request=serializers.VerificationInputSerializer))
-class VerificationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class VerificationViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                           viewsets.GenericViewSet):
     """Verifications: technicians record them; a pass requests the certificate."""
 
@@ -146,7 +129,7 @@ class VerificationViewSet(_CreateWithServiceMixin, mixins.ListModelMixin, mixins
     ordering = ["-performed_on", "-id"]
 
     def get_queryset(self):
-        if _schema_generation(self):
+        if schema_generation(self):
             return self.serializer_class.Meta.model.objects.none()
         return selectors.verification_list(actor=self.request.user)
 

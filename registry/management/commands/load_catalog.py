@@ -1,8 +1,9 @@
-"""Load the instrument-type catalogue (registry/catalog/*.json), idempotently.
+"""Load the catalogues (registry/catalog/*.json) idempotently: instrument types with their legal revisions,
+legal parameters (terms, lead times, cycles, limits) and licence-file checklists.
 
-Existing revisions are left as officers may have edited them (unconfirmed values are theirs to set);
-`--update` overwrites them with the file. An amendment of the law is loaded as a new file whose
-revisions carry the new legal basis and in-force date: no code changes.
+Rows already in the database are left as officers may have edited them (unconfirmed values are theirs to set);
+`--update` overwrites them with the files. An amendment of the law is loaded as new rows whose legal basis and
+in-force date say which text they come from: no code changes.
 """
 
 import json
@@ -11,37 +12,48 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.models import InstrumentType, InstrumentTypeRevision
+from registry.models import ChecklistItem, InstrumentType, InstrumentTypeRevision, LegalParameter
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "catalog"
 
 
 class Command(BaseCommand):
-    help = "Load the Group 2 instrument-type catalogue and its legal revisions."
+    help = "Load the instrument-type catalogue, legal parameters and checklists."
 
     def add_arguments(self, parser):
-        parser.add_argument("--update", action="store_true", help="Overwrite existing revisions from the files.")
+        parser.add_argument("--update", action="store_true", help="Overwrite existing rows from the files.")
 
     @transaction.atomic
     def handle(self, *args, update: bool = False, **options):
-        types = revisions = 0
+        written = {"types": 0, "revisions": 0, "parameters": 0, "checklists": 0}
         for path in sorted(CATALOG_DIR.glob("*.json")):
-            for entry in json.loads(path.read_text(encoding="utf-8"))["types"]:
-                instrument_type, created = InstrumentType.objects.update_or_create(
-                    code=entry["code"],
-                    defaults={key: entry[key] for key in ("item", "name", "name_en", "quantity")},
-                )
-                types += created
-                for revision in entry["revisions"]:
-                    revisions += self._load_revision(instrument_type, revision, update=update)
-        self.stdout.write(f"catalogue: {types} new types, {revisions} revisions written "
-                          f"({InstrumentType.objects.count()} types in all)")
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for entry in data.get("types", []):
+                self._load_type(entry, update, written)
+            for entry in data.get("parameters", []):
+                written["parameters"] += _upsert(LegalParameter, entry, ("key", "in_force_from"), update)
+            for entry in data.get("checklists", []):
+                written["checklists"] += _upsert(ChecklistItem, entry, ("application_kind", "code"), update)
+        summary = ", ".join(f"{count} {name}" for name, count in written.items())
+        self.stdout.write(f"catalogue: written {summary} ({InstrumentType.objects.count()} instrument types in all)")
 
-    def _load_revision(self, instrument_type, data: dict, *, update: bool) -> int:
-        fields = {key: value for key, value in data.items() if key != "in_force_from"}
-        lookup = {"instrument_type": instrument_type, "in_force_from": data["in_force_from"]}
-        if update:
-            InstrumentTypeRevision.objects.update_or_create(**lookup, defaults=fields)
-            return 1
-        _revision, created = InstrumentTypeRevision.objects.get_or_create(**lookup, defaults=fields)
-        return int(created)
+    def _load_type(self, entry: dict, update: bool, written: dict) -> None:
+        instrument_type, created = InstrumentType.objects.update_or_create(
+            code=entry["code"], defaults={key: entry[key] for key in ("item", "name", "name_en", "quantity")},
+        )
+        written["types"] += created
+        for revision in entry["revisions"]:
+            written["revisions"] += _upsert(
+                InstrumentTypeRevision, {**revision, "instrument_type": instrument_type},
+                ("instrument_type", "in_force_from"), update,
+            )
+
+
+def _upsert(model, entry: dict, keys: tuple[str, ...], update: bool) -> int:
+    lookup = {key: entry[key] for key in keys}
+    fields = {key: value for key, value in entry.items() if key not in keys}
+    if update:
+        model.objects.update_or_create(**lookup, defaults=fields)
+        return 1
+    _row, created = model.objects.get_or_create(**lookup, defaults=fields)
+    return int(created)

@@ -33,6 +33,23 @@ from registry.models import (
     identity_key,
 )
 
+__all__ = [
+    "current_revision",
+    "instrument_get",
+    "instrument_get_for_verification",
+    "instrument_list",
+    "instrument_lookup",
+    "instrument_type_get",
+    "instrument_type_list",
+    "instrument_verifications",
+    "organization_list",
+    "type_revision_in_force",
+    "user_list",
+    "verification_get",
+    "verification_list",
+    "verification_status_q",
+]
+
 _READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
 
 

@@ -1,0 +1,185 @@
+"""Serializers of the X-ray register: inputs check shape, outputs answer; services decide."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from certificates.api.serializers import DocumentBriefSerializer
+from registry.models import (
+    ApplicationCheck,
+    DoseAlert,
+    DoseReading,
+    LicenseApplication,
+    LicenseApplicationKind,
+    RadiationLicense,
+    RadiationWorker,
+    VerificationResult,
+    XrayDevice,
+    XrayDeviceKind,
+    XrayDeviceStatus,
+    XrayDeviceVerification,
+)
+from registry.selectors import license_document
+
+
+class XrayDeviceVerificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = XrayDeviceVerification
+        fields = ["id", "device", "performed_on", "body_name", "result", "certificate_number", "valid_until",
+                  "cycle_legal_basis", "created_at"]
+
+
+class XrayDeviceSerializer(serializers.ModelSerializer):
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+
+    class Meta:
+        model = XrayDevice
+        fields = ["id", "facility", "facility_name", "kind", "manufacturer", "model", "serial_number", "year_made",
+                  "room", "max_kv", "max_ma", "status", "last_verified_on", "last_result", "valid_until",
+                  "created_at"]
+
+
+class XrayDeviceInputSerializer(serializers.Serializer):
+    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    kind = serializers.ChoiceField(choices=XrayDeviceKind.choices)
+    manufacturer = serializers.CharField(max_length=255)
+    model = serializers.CharField(max_length=255)
+    serial_number = serializers.CharField(max_length=100)
+    year_made = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1950,
+                                         max_value=2100)
+    room = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    max_kv = serializers.DecimalField(max_digits=6, decimal_places=1, required=False, allow_null=True,
+                                      default=None, min_value=0)
+    max_ma = serializers.DecimalField(max_digits=8, decimal_places=1, required=False, allow_null=True,
+                                      default=None, min_value=0)
+    status = serializers.ChoiceField(choices=XrayDeviceStatus.choices, default=XrayDeviceStatus.IN_USE)
+
+
+class XrayDeviceVerificationInputSerializer(serializers.Serializer):
+    performed_on = serializers.DateField()
+    body_name = serializers.CharField(max_length=255)
+    result = serializers.ChoiceField(choices=VerificationResult.choices)
+    certificate_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs: dict) -> dict:
+        if "valid_until" in self.initial_data:
+            raise serializers.ValidationError({"valid_until": _(
+                "Valid-until is computed from the device kind's verification cycle; do not send it.")})
+        return attrs
+
+
+class DoseAlertSerializer(serializers.ModelSerializer):
+    worker_name = serializers.CharField(source="worker.full_name", read_only=True)
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+
+    class Meta:
+        model = DoseAlert
+        fields = ["id", "worker", "worker_name", "facility", "facility_name", "kind", "year", "total_msv",
+                  "limit_msv", "legal_basis", "created_at", "acknowledged_at"]
+
+
+class RadiationWorkerSerializer(serializers.ModelSerializer):
+    dose_flagged = serializers.BooleanField(read_only=True)
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+
+    class Meta:
+        model = RadiationWorker
+        fields = ["id", "facility", "facility_name", "full_name", "birth_date", "job", "certificate_number",
+                  "certificate_issuer", "certificate_issued_on", "is_safety_officer", "active", "dose_flagged",
+                  "created_at"]
+
+
+class RadiationWorkerInputSerializer(serializers.Serializer):
+    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    full_name = serializers.CharField(max_length=255)
+    birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    job = serializers.CharField(max_length=255)
+    certificate_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    certificate_issuer = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    certificate_issued_on = serializers.DateField(required=False, allow_null=True, default=None)
+    is_safety_officer = serializers.BooleanField(default=False)
+
+
+class DoseReadingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DoseReading
+        fields = ["id", "worker", "period_start", "period_end", "hp10_msv", "created_at"]
+        read_only_fields = ["worker"]
+
+
+class ApplicationCheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApplicationCheck
+        fields = ["code", "passed", "reason"]
+
+
+class AttachmentInputSerializer(serializers.Serializer):
+    item_code = serializers.SlugField()
+    reference = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class LicenseApplicationSerializer(serializers.ModelSerializer):
+    checks = ApplicationCheckSerializer(many=True, read_only=True)
+    checklist = serializers.SerializerMethodField()
+    license = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LicenseApplication
+        fields = ["id", "facility", "kind", "status", "filed_on", "previous_license", "devices", "safety_officer",
+                  "dosimetry_provider", "dosimetry_contract_number", "requested_changes", "completeness_deadline",
+                  "processing_deadline", "checks", "refusal_reasons", "checklist", "license", "decided_at",
+                  "created_at"]
+
+    def get_checklist(self, obj) -> list[dict]:
+        """What the file holds against the checklist of its kind (the officer's completeness check)."""
+        provided = {attachment.item.code: attachment for attachment in obj.attachments.all()}
+        items = self.context.get("checklists", {}).get(obj.kind, [])
+        return [{"code": item.code, "name": item.name, "legal_basis": item.legal_basis, "required": item.required,
+                 "provided": item.code in provided,
+                 "reference": provided[item.code].reference if item.code in provided else ""} for item in items]
+
+    def get_license(self, obj) -> int | None:
+        license = getattr(obj, "license", None)
+        return license.pk if license else None
+
+
+class LicenseApplicationInputSerializer(serializers.Serializer):
+    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    kind = serializers.ChoiceField(choices=LicenseApplicationKind.choices)
+    filed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    devices = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    safety_officer = serializers.IntegerField(required=False, allow_null=True, default=None)
+    dosimetry_provider = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    dosimetry_contract_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    previous_license = serializers.IntegerField(required=False, allow_null=True, default=None)
+    requested_changes = serializers.CharField(required=False, allow_blank=True, default="")
+    attachments = AttachmentInputSerializer(many=True, required=False, default=list)
+
+
+class LicenseIssueInputSerializer(serializers.Serializer):
+    conditions = serializers.ListField(child=serializers.CharField(max_length=1000), required=False, default=list)
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class RadiationLicenseSerializer(serializers.ModelSerializer):
+    list_status = serializers.CharField(read_only=True)
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+    safety_officer_name = serializers.CharField(source="safety_officer.full_name", read_only=True, default=None)
+    document = serializers.SerializerMethodField()
+    conditions = serializers.SerializerMethodField()
+    devices = XrayDeviceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RadiationLicense
+        fields = ["id", "facility", "facility_name", "kind", "status", "list_status", "valid_from", "valid_until",
+                  "devices", "safety_officer", "safety_officer_name", "conditions", "previous", "application",
+                  "document", "issued_at", "status_changed_at", "status_reason"]
+
+    def get_document(self, obj) -> dict | None:
+        document = license_document(obj)
+        return DocumentBriefSerializer(document).data if document else None
+
+    def get_conditions(self, obj) -> list[str]:
+        return obj.condition_lines

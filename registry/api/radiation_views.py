@@ -1,0 +1,178 @@
+"""The X-ray register over HTTP: facilities see and apply for their own; officers decide; inspectors read all."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from registry import selectors
+from registry.api import radiation_filtersets as filtersets
+from registry.api import radiation_serializers as serializers
+from registry.api.base import CreateWithServiceMixin, schema_generation
+from registry.models import ChecklistItem
+from registry.services import licensing, radiation
+
+
+class _RegisterViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                       viewsets.GenericViewSet):
+    selector = None
+
+    def get_queryset(self):
+        if schema_generation(self):
+            return self.serializer_class.Meta.model.objects.none()
+        return type(self).selector(actor=self.request.user)
+
+    def _input(self, serializer_class):
+        incoming = serializer_class(data=self.request.data, context=self.get_serializer_context())
+        incoming.is_valid(raise_exception=True)
+        return incoming.validated_data
+
+
+@extend_schema_view(create=extend_schema(request=serializers.XrayDeviceInputSerializer))
+class XrayDeviceViewSet(_RegisterViewSet):
+    """Diagnostic X-ray units of the facilities, with their verification state."""
+
+    serializer_class = serializers.XrayDeviceSerializer
+    input_serializer_class = serializers.XrayDeviceInputSerializer
+    filterset_class = filtersets.XrayDeviceFilterSet
+    selector = selectors.xray_device_list
+    search_fields = ["serial_number", "model", "manufacturer", "facility__name"]
+    ordering_fields = ["id", "valid_until", "kind", "created_at"]
+    ordering = ["-id"]
+
+    def perform_service(self, data):
+        return radiation.xray_device_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
+
+    @extend_schema(request=serializers.XrayDeviceVerificationInputSerializer,
+                   responses=serializers.XrayDeviceVerificationSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def verifications(self, request, pk=None):
+        """The device's verifications (GET), or record one (POST): valid-until follows its kind's cycle."""
+        device = selectors.xray_device_get(actor=request.user, pk=pk)
+        if request.method == "POST":
+            data = self._input(serializers.XrayDeviceVerificationInputSerializer)
+            recorded = radiation.xray_device_verification_record(actor=request.user, device_id=device.pk, **data)
+            return Response(serializers.XrayDeviceVerificationSerializer(recorded).data,
+                            status=status.HTTP_201_CREATED)
+        return Response(serializers.XrayDeviceVerificationSerializer(device.verifications.all(), many=True).data)
+
+
+@extend_schema_view(create=extend_schema(request=serializers.RadiationWorkerInputSerializer))
+class RadiationWorkerViewSet(_RegisterViewSet):
+    """Radiation workers, their certificates and whether their dose passed a limit."""
+
+    serializer_class = serializers.RadiationWorkerSerializer
+    input_serializer_class = serializers.RadiationWorkerInputSerializer
+    filterset_class = filtersets.RadiationWorkerFilterSet
+    selector = selectors.radiation_worker_list
+    search_fields = ["full_name", "certificate_number"]
+    ordering_fields = ["full_name", "id"]
+    ordering = ["full_name", "id"]
+
+    def perform_service(self, data):
+        return radiation.radiation_worker_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
+
+    @extend_schema(request=serializers.DoseReadingSerializer, responses=serializers.DoseReadingSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def doses(self, request, pk=None):
+        """Personal dose readings (GET), or record one (POST); a reading over a limit flags worker and facility."""
+        worker = selectors.radiation_worker_get(actor=request.user, pk=pk)
+        if request.method == "POST":
+            data = self._input(serializers.DoseReadingSerializer)
+            reading = radiation.dose_reading_record(actor=request.user, worker_id=worker.pk, **data)
+            return Response(serializers.DoseReadingSerializer(reading).data, status=status.HTTP_201_CREATED)
+        return Response(serializers.DoseReadingSerializer(worker.dose_readings.all(), many=True).data)
+
+    @extend_schema(responses=serializers.DoseAlertSerializer(many=True))
+    @action(detail=False, methods=["get"], url_path="dose-alerts")
+    def dose_alerts(self, request):
+        """Every dose alert the caller may see: per worker and facility, with the limit and its legal basis."""
+        alerts = selectors.dose_alert_list(actor=request.user)[:500]
+        return Response(serializers.DoseAlertSerializer(alerts, many=True).data)
+
+
+@extend_schema_view(create=extend_schema(request=serializers.LicenseApplicationInputSerializer))
+class LicenseApplicationViewSet(_RegisterViewSet):
+    """Applications for a licence; the prerequisite checks run when filed, each failure with its reason."""
+
+    serializer_class = serializers.LicenseApplicationSerializer
+    input_serializer_class = serializers.LicenseApplicationInputSerializer
+    filterset_class = filtersets.LicenseApplicationFilterSet
+    selector = selectors.license_application_list
+    ordering_fields = ["filed_on", "processing_deadline", "id"]
+    ordering = ["-filed_on", "-id"]
+
+    def get_serializer_context(self):
+        checklists = {}
+        for item in ChecklistItem.objects.all():
+            checklists.setdefault(item.application_kind, []).append(item)
+        return {**super().get_serializer_context(), "checklists": checklists}
+
+    def perform_service(self, data):
+        attachments = [licensing.AttachmentInput(**a) for a in data.pop("attachments")]
+        return licensing.license_application_submit(
+            actor=self.request.user, facility_id=data.pop("facility"), device_ids=data.pop("devices"),
+            safety_officer_id=data.pop("safety_officer"), previous_license_id=data.pop("previous_license"),
+            attachments=attachments, **data,
+        )
+
+    @extend_schema(request=serializers.LicenseIssueInputSerializer, responses=serializers.RadiationLicenseSerializer)
+    @action(detail=True, methods=["post"])
+    def issue(self, request, pk=None):
+        """An officer issues the licence; the checks run again and any failure answers 400 with its reason."""
+        application = selectors.license_application_get(actor=request.user, pk=pk)
+        data = self._input(serializers.LicenseIssueInputSerializer)
+        license = licensing.license_issue(actor=request.user, application_id=application.pk, **data)
+        found = selectors.radiation_license_get(actor=request.user, pk=license.pk)
+        return Response(serializers.RadiationLicenseSerializer(found).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.ReasonInputSerializer)
+    @action(detail=True, methods=["post"])
+    def refuse(self, request, pk=None):
+        """An officer refuses the application, with the reason."""
+        application = selectors.license_application_get(actor=request.user, pk=pk)
+        data = self._input(serializers.ReasonInputSerializer)
+        licensing.license_application_refuse(actor=request.user, application_id=application.pk, **data)
+        return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data)
+
+
+class RadiationLicenseViewSet(viewsets.ReadOnlyModelViewSet):
+    """Licences, with a list status of active / expiring / expired / suspended / revoked / superseded."""
+
+    serializer_class = serializers.RadiationLicenseSerializer
+    filterset_class = filtersets.RadiationLicenseFilterSet
+    ordering_fields = ["valid_until", "valid_from", "id"]
+    ordering = ["-valid_from", "-id"]
+
+    def get_queryset(self):
+        if schema_generation(self):
+            return self.serializer_class.Meta.model.objects.none()
+        return selectors.radiation_license_list(actor=self.request.user)
+
+    def _decide(self, service, pk, **kwargs):
+        license = selectors.radiation_license_get(actor=self.request.user, pk=pk)
+        service(actor=self.request.user, license_id=license.pk, **kwargs)
+        return Response(self.get_serializer(selectors.radiation_license_get(actor=self.request.user, pk=pk)).data)
+
+    def _reason(self) -> str:
+        incoming = serializers.ReasonInputSerializer(data=self.request.data)
+        incoming.is_valid(raise_exception=True)
+        return incoming.validated_data["reason"]
+
+    @extend_schema(request=serializers.ReasonInputSerializer)
+    @action(detail=True, methods=["post"])
+    def suspend(self, request, pk=None):
+        """Officers suspend a licence, with the reason the public page shows."""
+        return self._decide(licensing.license_suspend, pk, reason=self._reason())
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def reinstate(self, request, pk=None):
+        """Officers lift a suspension."""
+        return self._decide(licensing.license_reinstate, pk)
+
+    @extend_schema(request=serializers.ReasonInputSerializer)
+    @action(detail=True, methods=["post"])
+    def revoke(self, request, pk=None):
+        """Officers revoke a licence for good."""
+        return self._decide(licensing.license_revoke, pk, reason=self._reason())

@@ -1,0 +1,31 @@
+"""Legal numbers kept as data, each with its legal basis and the day it took force.
+
+The 2026 atomic-energy regime (Law 94/2025/QH15, Decree 332/2025) may change licence terms, lead times,
+verification cycles and processing times: an amendment is a new row, never a code change.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class LegalParameter(models.Model):
+    """One legal number (a term, a lead time, a cycle, a limit) in force from a day."""
+
+    key = models.SlugField(_("key"), max_length=100)
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=32)
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+    in_force_from = models.DateField(_("in force from"))
+    confidence = models.CharField(_("confidence"), max_length=64, blank=True)
+    note = models.TextField(_("sources and notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key", "-in_force_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "in_force_from"], name="legal_parameter_unique_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value} {self.unit} ({self.legal_basis}, {self.in_force_from})"

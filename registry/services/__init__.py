@@ -1,0 +1,15 @@
+"""Every write on the registry: one function per use case, each owning its transaction."""
+
+from registry.services.instruments import (
+    ReadingInput,
+    instrument_refresh_status,
+    instrument_register,
+    valid_until_for,
+    verification_record,
+)
+from registry.services.organizations import organization_create, user_create
+
+__all__ = [
+    "ReadingInput", "instrument_refresh_status", "instrument_register", "organization_create", "user_create",
+    "valid_until_for", "verification_record",
+]

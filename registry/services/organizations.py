@@ -1,0 +1,43 @@
+"""Organisations and users: officers create them."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from registry.models import ROLE_ORGANIZATION_KINDS, Organization, Role, User
+from registry.permissions import require_role
+from registry.validators import normalize_tax_code
+
+
+@transaction.atomic
+def organization_create(*, actor: User, name: str, tax_code: str, address: str, province: str, kind: str,
+                        parent_name: str = "") -> Organization:
+    """An officer registers an organisation; the tax code is stored in its canonical form."""
+    require_role(actor, Role.OFFICER)
+    try:
+        tax_code = normalize_tax_code(tax_code)
+    except ValidationError as exc:
+        raise ValidationError({"tax_code": exc.messages}) from exc
+    organization = Organization(name=name.strip(), tax_code=tax_code, address=address.strip(),
+                                province=province.strip(), kind=kind, parent_name=parent_name.strip())
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def user_create(*, actor: User, username: str, password: str, full_name: str, role: str,
+                organization_id: int | None) -> User:
+    """An officer creates a user with one role in an organisation of the kind that role belongs to."""
+    require_role(actor, Role.OFFICER)
+    organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    if role != Role.OFFICER and organization is None:
+        raise ValidationError({"organization": _("This role needs an organization.")})
+    if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
+        raise ValidationError({"organization": _("A %(role)s must belong to an organization of kind %(kinds)s.") % {
+            "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
+    user = User(username=username, full_name=full_name.strip(), role=role, organization=organization)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user

@@ -1,0 +1,286 @@
+"""The X-ray register: devices, workers and doses, applications and their checks, licences."""
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from certificates.models import Document
+from certificates.services import document_render
+from registry.models import LicenseApplication, RadiationLicense
+from registry.services.radiation import add_months
+from tests.factories import UserFactory
+from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device
+
+pytestmark = pytest.mark.django_db
+
+
+def _apply(client, hospital, **overrides):
+    return client.post("/api/v1/license-applications/", application_payload(hospital, **overrides), format="json")
+
+
+def _issue(client_for, officer, hospital, **overrides) -> dict:
+    application = _apply(client_for(hospital.user), hospital, **overrides).json()
+    assert application["status"] == "submitted", application
+    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue",
+                                        {"conditions": ["Chỉ sử dụng tại phòng đã kiểm xạ."]}, format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def test_device_verification_valid_until_follows_the_kinds_cycle(hospital):
+    today = timezone.localdate()
+
+    ct = verify_device(hospital.user, hospital.ct, today)
+    dental = verify_device(hospital.user, hospital.dental, today)
+
+    assert ct.valid_until == add_months(today, 12)
+    assert dental.valid_until == add_months(today, 24)
+    assert "13/2014" in ct.cycle_legal_basis
+
+
+def test_new_licence_runs_three_years_and_its_pdf_holds_the_facts(client_for, officer, hospital):
+    licence = _issue(client_for, officer, hospital)
+
+    today = timezone.localdate()
+    assert (licence["valid_from"], licence["valid_until"]) == (today.isoformat(), add_months(today, 36).isoformat())
+    serials = {hospital.ct.serial_number, hospital.dental.serial_number}
+    assert {d["serial_number"] for d in licence["devices"]} == serials
+    document = document_render(document_id=licence["document"]["id"])
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.file.open("rb").read())).pages)
+    for expected in ("GIẤY PHÉP TIẾN HÀNH CÔNG VIỆC BỨC XẠ", hospital.organization.name, hospital.ct.serial_number,
+                     hospital.dental.serial_number, add_months(today, 36).strftime("%d/%m/%Y"), document.number,
+                     "Nguyễn Thị Hoa"):
+        assert expected in text
+    assert document.number.startswith(f"GP-{today.year}/")
+
+
+def test_stale_ct_verification_and_missing_safety_officer_each_give_a_reason(client_for, catalog):
+    stale = make_hospital(verified_days_ago=400)
+
+    response = _apply(client_for(stale.user), stale, safety_officer=None)
+
+    body = response.json()
+    assert response.status_code == 201
+    assert body["status"] == "refused"
+    assert len(body["refusal_reasons"]) == 3  # the CT, the dental unit (both 13 months old), the safety officer
+    assert any(stale.ct.serial_number in reason for reason in body["refusal_reasons"])
+    assert any("8.1.b" in reason for reason in body["refusal_reasons"])
+    assert RadiationLicense.objects.count() == 0 and Document.objects.count() == 0
+
+
+def test_a_refused_application_cannot_be_issued(client_for, officer, catalog):
+    stale = make_hospital(verified_days_ago=400)
+    application = _apply(client_for(stale.user), stale).json()
+
+    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+                                        format="json")
+
+    assert response.status_code == 400
+    assert RadiationLicense.objects.count() == 0
+
+
+def test_intra_oral_dental_only_needs_no_safety_officer(client_for, hospital):
+    response = _apply(client_for(hospital.user), hospital, devices=[hospital.dental.pk], safety_officer=None)
+
+    assert response.json()["status"] == "submitted", response.json()
+
+
+def test_missing_dosimetry_contract_is_a_failed_check(client_for, hospital):
+    response = _apply(client_for(hospital.user), hospital, dosimetry_contract_number="")
+
+    assert response.json()["status"] == "refused"
+    assert [c["code"] for c in response.json()["checks"] if not c["passed"]] == ["dosimetry-contract"]
+
+
+def _renewal(client_for, officer, hospital, days_before: int):
+    first = _issue(client_for, officer, hospital)
+    end = timezone.localdate() + timedelta(days=days_before)
+    RadiationLicense.objects.filter(pk=first["id"]).update(valid_until=end)
+    response = _apply(client_for(hospital.user), hospital, kind="renewal", previous_license=first["id"])
+    return end, response.json()
+
+
+def test_renewal_filed_46_days_before_expiry_starts_at_the_old_end(client_for, officer, hospital):
+    end, application = _renewal(client_for, officer, hospital, 46)
+
+    licence = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+                                       format="json").json()
+
+    assert application["status"] == "submitted"
+    assert licence["valid_from"] == end.isoformat()
+    assert licence["valid_until"] == add_months(end, 36).isoformat()
+
+
+def test_renewal_filed_44_days_before_expiry_is_refused_with_the_45_day_reason(client_for, officer, hospital):
+    _end, application = _renewal(client_for, officer, hospital, 44)
+
+    assert application["status"] == "refused"
+    assert len(application["refusal_reasons"]) == 1
+    assert "45" in application["refusal_reasons"][0] and "30.1" in application["refusal_reasons"][0]
+    assert RadiationLicense.objects.count() == 1
+
+
+def test_amendment_keeps_the_old_end_date_and_replaces_the_old_licence(client_for, officer, hospital):
+    first = _issue(client_for, officer, hospital)
+
+    amended = _issue(client_for, officer, hospital, kind="amendment", previous_license=first["id"],
+                     requested_changes="Bổ sung thiết bị", devices=[hospital.ct.pk])
+
+    assert amended["valid_until"] == first["valid_until"]
+    assert RadiationLicense.objects.get(pk=first["id"]).status == "superseded"
+    assert Document.objects.get(pk=amended["document"]["id"]).supersedes_id == first["document"]["id"]
+
+
+def test_processing_deadline_of_a_file_filed_before_tet_skips_the_holidays(client_for, hospital):
+    # Tết 2026: Monday 16 to Friday 20 February were public holidays.
+    response = _apply(client_for(hospital.user), hospital, filed_on="2026-02-12")
+
+    body = response.json()
+    assert body["completeness_deadline"] == "2026-02-26"  # 13 Feb, then 23–26 Feb: 5 working days
+    assert body["processing_deadline"] == "2026-04-02"  # 25 working days more, none of them holidays
+
+
+def test_application_lists_its_checklist(client_for, hospital):
+    body = _apply(client_for(hospital.user), hospital).json()
+
+    codes = {item["code"]: item["provided"] for item in body["checklist"]}
+    assert codes["application"] is True and codes["verification-certificate"] is False
+    assert len(codes) == 11  # Decree 142/2020 Art. 20
+
+
+def test_suspension_and_revocation_show_on_the_public_page(api_client, client_for, officer, hospital):
+    licence = _issue(client_for, officer, hospital)
+    document = document_render(document_id=licence["document"]["id"])
+    client = client_for(officer)
+
+    client.post(f"/api/v1/radiation-licenses/{licence['id']}/suspend", {"reason": "Chưa khắc phục kiểm xạ"},
+                format="json")
+    suspended = api_client.get(f"/api/v1/verify/{document.token}").json()
+    client.post(f"/api/v1/radiation-licenses/{licence['id']}/revoke", {"reason": "Vi phạm nghiêm trọng"},
+                format="json")
+    revoked = api_client.get(f"/api/v1/verify/{document.token}").json()
+
+    assert (suspended["status"], suspended["suspension_reason"]) == ("suspended", "Chưa khắc phục kiểm xạ")
+    assert (revoked["status"], revoked["revocation_reason"]) == ("revoked", "Vi phạm nghiêm trọng")
+
+
+def test_only_officers_decide(client_for, hospital):
+    application = _apply(client_for(hospital.user), hospital).json()
+
+    response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+                                              format="json")
+
+    assert response.status_code == 403
+    assert LicenseApplication.objects.get(pk=application["id"]).status == "submitted"
+
+
+def test_officer_refuses_with_a_reason(client_for, officer, hospital):
+    application = _apply(client_for(hospital.user), hospital).json()
+
+    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/refuse",
+                                        {"reason": "Hồ sơ thiếu biên bản kiểm xạ"}, format="json")
+
+    assert response.json()["status"] == "refused"
+    assert response.json()["refusal_reasons"] == ["Hồ sơ thiếu biên bản kiểm xạ"]
+
+
+@pytest.mark.parametrize("status, days_left, stored", [
+    ("active", 400, "active"), ("expiring", 40, "active"), ("expired", -1, "active"),
+    ("suspended", 400, "suspended"), ("revoked", 400, "revoked"),
+])
+def test_licence_status_filter(client_for, officer, hospital, status, days_left, stored):
+    licence = _issue(client_for, officer, hospital)
+    RadiationLicense.objects.filter(pk=licence["id"]).update(
+        valid_from=timezone.localdate() - timedelta(days=1000),
+        valid_until=timezone.localdate() + timedelta(days=days_left), status=stored,
+        status_reason="" if stored == "active" else "lý do")
+
+    found = client_for(officer).get("/api/v1/radiation-licenses/", {"status": status}).json()["results"]
+
+    assert [row["id"] for row in found] == [licence["id"]]
+    assert found[0]["list_status"] == status
+
+
+def test_device_filters(client_for, officer, hospital):
+    client = client_for(officer)
+
+    by_kind = client.get("/api/v1/xray-devices/", {"kind": "ct"}).json()["results"]
+    by_facility = client.get("/api/v1/xray-devices/", {"facility_id": hospital.organization.pk}).json()["results"]
+
+    assert [row["id"] for row in by_kind] == [hospital.ct.pk]
+    assert len(by_facility) == 2
+
+
+def test_dose_over_the_annual_limit_flags_worker_and_facility(client_for, officer, hospital):
+    worker = hospital.workers[0]
+    client = client_for(hospital.user)
+    year = timezone.localdate().year
+
+    for quarter, dose in enumerate(["12.5", "14.0", "13.1", "11.2"]):
+        start = date(year, 1 + 3 * quarter, 1) if quarter < 3 else date(year, 10, 1)
+        response = client.post(f"/api/v1/radiation-workers/{worker.pk}/doses",
+                               {"period_start": start.isoformat(),
+                                "period_end": (add_months(start, 3) - timedelta(days=1)).isoformat(),
+                                "hp10_msv": dose}, format="json")
+        assert response.status_code == 201, response.json()
+
+    flagged = client.get("/api/v1/radiation-workers/", {"dose_flagged": "true"}).json()["results"]
+    alerts = client_for(officer).get("/api/v1/radiation-workers/dose-alerts").json()
+    assert [row["id"] for row in flagged] == [worker.pk]
+    assert alerts[0]["facility"] == hospital.organization.pk and alerts[0]["kind"] == "annual"
+    assert Decimal(alerts[0]["total_msv"]) == Decimal("50.8")
+
+
+def test_five_year_average_limit(client_for, hospital):
+    worker = hospital.workers[1]
+    year = timezone.localdate().year
+    for offset in range(5):
+        client_for(hospital.user).post(f"/api/v1/radiation-workers/{worker.pk}/doses", {
+            "period_start": f"{year - 4 + offset}-01-01", "period_end": f"{year - 4 + offset}-12-31",
+            "hp10_msv": "21"}, format="json")
+
+    alerts = client_for(hospital.user).get("/api/v1/radiation-workers/dose-alerts").json()
+
+    assert [a["kind"] for a in alerts] == ["five_year_average"]
+
+
+def test_another_facility_cannot_see_the_worker_or_the_device(client_for, hospital):
+    stranger = UserFactory(role="business")
+
+    assert client_for(stranger).get(f"/api/v1/radiation-workers/{hospital.workers[0].pk}/").status_code == 404
+    assert client_for(stranger).get(f"/api/v1/radiation-workers/{hospital.workers[0].pk}/doses").status_code == 404
+    assert client_for(stranger).get(f"/api/v1/xray-devices/{hospital.ct.pk}/").status_code == 404
+    assert client_for(stranger).get("/api/v1/radiation-workers/dose-alerts").json() == []
+
+
+def test_inspector_reads_every_register_but_cannot_decide(client_for, inspector, hospital):
+    client = client_for(inspector)
+
+    assert client.get("/api/v1/xray-devices/").json()["count"] == 2
+    assert client.post("/api/v1/xray-devices/", {}, format="json").status_code in (400, 403)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/xray-devices/", "/api/v1/radiation-workers/",
+                                 "/api/v1/license-applications/", "/api/v1/radiation-licenses/"])
+def test_radiation_lists_cost_a_fixed_number_of_queries(client_for, officer, catalog, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client_for(officer).get(url).status_code == 200
+        return len(queries)
+
+    def grow(n):
+        for _ in range(n):
+            h = make_hospital(name=f"Phòng khám {timezone.now().timestamp()}")
+            _issue(client_for, officer, h)
+
+    grow(1)
+    few = count()
+    grow(4)
+    assert count() == few
