@@ -18,8 +18,15 @@ from registry.models import (
     OrganizationKind,
     Role,
     User,
+    XrayDevice,
 )
 from registry.services import ReadingInput, verification_record
+from registry.services.licensing import license_application_submit, license_issue
+from registry.services.radiation import (
+    radiation_worker_register,
+    xray_device_register,
+    xray_device_verification_record,
+)
 
 DEMO_PASSWORD = "demo-pass-2026"
 
@@ -70,6 +77,8 @@ class Command(BaseCommand):
             organizations = self._organizations()
             users = self._users(organizations)
             self._instruments(organizations, users["technician"])
+            if not XrayDevice.objects.filter(facility=organizations["hospital"]).exists():
+                self._xray(users["hospital"], users["officer"])
         self._print_logins()
 
     def _organizations(self) -> dict[str, Organization]:
@@ -113,6 +122,33 @@ class Command(BaseCommand):
                     readings=[ReadingInput(Decimal(ref), Decimal(measured), unit, Decimal(mpe))
                               for ref, measured, unit, mpe in READINGS.get(code, [])],
                 )
+
+    def _xray(self, hospital: User, officer: User) -> None:
+        """A licensed hospital: a CT and an intra-oral dental unit, a safety officer, a worker."""
+        today = timezone.localdate()
+        ct = xray_device_register(actor=hospital, kind="ct", manufacturer="Siemens Healthineers",
+                                  model="SOMATOM go.Up", serial_number="CT-108877", year_made=2021,
+                                  room="Phòng CT số 1", max_kv=130, max_ma=345)
+        dental = xray_device_register(actor=hospital, kind="dental_intraoral", manufacturer="Planmeca",
+                                      model="ProX", serial_number="PX-55021", year_made=2022, room="Phòng nha khoa",
+                                      max_kv=70, max_ma=8)
+        for device in (ct, dental):
+            xray_device_verification_record(actor=hospital, device_id=device.pk, performed_on=today - timedelta(
+                days=60), body_name="Trung tâm Kỹ thuật An toàn bức xạ", result="pass",
+                certificate_number=f"X-{device.serial_number}")
+        officer_worker = radiation_worker_register(
+            actor=hospital, full_name="Nguyễn Văn Hùng", job="Kỹ thuật viên trưởng khoa Chẩn đoán hình ảnh",
+            certificate_number="LC-ATBX-2025/0142", certificate_issuer="Sở Khoa học và Công nghệ Hà Nội",
+            is_safety_officer=True)
+        radiation_worker_register(actor=hospital, full_name="Lê Thị Mai", job="Kỹ thuật viên X-quang",
+                                  certificate_number="LC-NVBX-2024/0388")
+        application = license_application_submit(
+            actor=hospital, kind="new", device_ids=[ct.pk, dental.pk], safety_officer_id=officer_worker.pk,
+            dosimetry_provider="Viện Khoa học và Kỹ thuật hạt nhân", dosimetry_contract_number="HĐ-2026/118")
+        license_issue(actor=officer, application_id=application.pk, conditions=[
+            "Chỉ sử dụng các thiết bị nêu tại Điều 1 tại đúng phòng đặt máy đã được thẩm định an toàn bức xạ.",
+            "Theo dõi liều chiếu xạ cá nhân cho nhân viên bức xạ, đọc liều kế không quá 3 tháng một lần.",
+        ])
 
     def _print_logins(self) -> None:
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
