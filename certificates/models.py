@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 class DocumentKind(models.TextChoices):
     VERIFICATION_CERTIFICATE = "verification_certificate", _("Verification certificate")
     RADIATION_LICENSE = "radiation_license", _("Radiation work licence")
+    EXPIRY_NOTICE = "expiry_notice", _("Expiry notice")
 
 
 class DocumentStatus(models.TextChoices):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus
 from certificates.permissions import is_officer
-from certificates.signals import document_requested
+from certificates.signals import document_issued, document_requested
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
 _LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
@@ -91,6 +91,8 @@ def _document_store(*, document_id: int, pdf: bytes) -> Document:
     document.save(update_fields=["file", "sha256", "size", "status", "issued_at", "attempts", "failure_reason"])
     if document.supersedes_id:
         _mark_superseded(document_id=document.supersedes_id)
+    transaction.on_commit(partial(document_issued.send, sender=Document, document_id=document.pk,
+                                  kind=document.kind))
     return document
 
 

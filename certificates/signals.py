@@ -4,3 +4,6 @@ from django.dispatch import Signal
 
 # Sent after the transaction that requested a document commits; kwargs: document_id.
 document_requested = Signal()
+
+# Sent after the transaction that issued a document commits; kwargs: document_id, kind.
+document_issued = Signal()

@@ -180,6 +180,24 @@ DOCUMENT_SWEEP_AFTER_SECONDS = env_int("DOCUMENT_SWEEP_AFTER_SECONDS", 60)
 # A document enqueued this long ago and still pending lost its message (a broker restart): enqueue again.
 DOCUMENT_REQUEUE_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_AFTER_SECONDS", 900)
 
+# --- E-mail: a file per message under DATA_DIR/mail by default; SMTP when EMAIL_HOST is set ---
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                        else "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sở Khoa học và Công nghệ <no-reply@localhost>")
+
+# --- Expiry notices ---
+# The daily scan's local time (Asia/Ho_Chi_Minh), "HH:MM".
+NOTICE_SCAN_AT = env_str("NOTICE_SCAN_AT", "06:30")
+NOTICE_SCAN_CHUNK = env_int("NOTICE_SCAN_CHUNK", 2000)
+# A pause between chunks spares the database when the register is large; 0 in development.
+NOTICE_SCAN_PAUSE_SECONDS = float(env_str("NOTICE_SCAN_PAUSE_SECONDS", "0"))
+
 # --- The department that issues licences (used when no department organisation is registered yet) ---
 DEPARTMENT_NAME = env_str("DEPARTMENT_NAME", "Sở Khoa học và Công nghệ")
 DEPARTMENT_PARENT_NAME = env_str("DEPARTMENT_PARENT_NAME", "UBND TỈNH")

@@ -12,6 +12,8 @@ from registry.models import (
     InstrumentTypeRevision,
     LegalParameter,
     LicenseApplication,
+    Notice,
+    NoticeStage,
     Organization,
     RadiationLicense,
     RadiationWorker,
@@ -134,6 +136,26 @@ class RadiationLicenseAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
     list_display = ["facility", "kind", "status", "valid_from", "valid_until"]
     list_filter = ["status", "kind"]
     list_select_related = ["facility"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NoticeStage)
+class NoticeStageAdmin(OfficerAdminMixin, admin.ModelAdmin):
+    """Officers tune the warning stages: days before the anchor, labels, on or off."""
+
+    list_display = ["kind", "code", "anchor", "offset_days", "label", "active"]
+    list_filter = ["kind", "active"]
+    list_editable = ["active"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(OfficerAdminMixin, admin.ModelAdmin):
+    list_display = ["subject_label", "serial_number", "organization", "kind", "stage", "due_date", "acknowledged_at"]
+    list_filter = ["kind", "stage"]
+    search_fields = ["serial_number", "subject_label", "organization__name"]
+    list_select_related = ["organization"]
 
     def has_change_permission(self, request, obj=None):
         return False

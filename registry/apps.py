@@ -9,6 +9,8 @@ class RegistryConfig(AppConfig):
         from certificates.kinds import register_kind
         from registry.certificate_kind import VERIFICATION_CERTIFICATE
         from registry.license_kind import RADIATION_LICENSE
+        from registry.notice_kind import EXPIRY_NOTICE
 
         register_kind(VERIFICATION_CERTIFICATE)
         register_kind(RADIATION_LICENSE)
+        register_kind(EXPIRY_NOTICE)

@@ -25,6 +25,8 @@ from rest_framework.test import APIClient
 from tests.factories import OrganizationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where worker processes write e-mails (Django's file backend); tests read them back.
+WORKER_MAIL_DIR = Path(tempfile.mkdtemp(prefix="registry-test-mail-"))
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -140,7 +142,7 @@ def inspector(department):
 # --- the real worker processes -------------------------------------------------------------------------
 
 
-def _worker_env(*, broker_url: str) -> dict[str, str]:
+def _worker_env(*, broker_url: str, extra: dict[str, str] | None = None) -> dict[str, str]:
     from django.db import connection
 
     database = settings.DATABASES["default"]
@@ -148,11 +150,13 @@ def _worker_env(*, broker_url: str) -> dict[str, str]:
            f"{database['PORT'] or 5432}/{connection.settings_dict['NAME']}")
     return {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker_url,
             "MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PYTHONUNBUFFERED": "1"}
+            "PYTHONUNBUFFERED": "1", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(WORKER_MAIL_DIR), **(extra or {})}
 
 
 @contextmanager
-def running_workers(*, broker_url: str, count: int = 2, name: str = "test"):
+def running_workers(*, broker_url: str, count: int = 2, name: str = "test", extra_env: dict | None = None,
+                    queues: str = "documents,notices,default"):
     """Start `count` Celery worker processes (one task at a time each) and stop them afterwards."""
     from workers.celery import app
 
@@ -161,10 +165,11 @@ def running_workers(*, broker_url: str, count: int = 2, name: str = "test"):
     for index in range(count):
         log = open(log_dir / f"worker{index}.log", "w")  # noqa: SIM115 - the worker writes it until stopped
         processes.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "workers.celery:app", "worker", "-Q", "documents,notices,default",
+            [sys.executable, "-m", "celery", "-A", "workers.celery:app", "worker", "-Q", queues,
              "--concurrency", "1", "--pool", "prefork", "--loglevel", "INFO", "-n", f"{name}{index}@%h",
              "--without-mingle", "--without-gossip"],
-            cwd=ROOT, env=_worker_env(broker_url=broker_url), stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=_worker_env(broker_url=broker_url, extra=extra_env), stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
         ))
     try:
         with app.connection_for_write(broker_url) as conn:
@@ -192,6 +197,9 @@ def _wait_for_workers(app, conn, count, processes, log_dir, timeout: float = 60)
     raise RuntimeError(f"Celery workers did not start:\n{logs}")
 
 
+_SESSION_WORKERS: list = []
+
+
 @pytest.fixture(scope="session")
 def celery_workers(django_db_setup, django_db_blocker):
     """Two real worker processes on the real broker, reading the test database (session-wide)."""
@@ -200,7 +208,27 @@ def celery_workers(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         app.control.purge()
         with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2) as processes:
+            _SESSION_WORKERS.extend(processes)
             yield processes
+            _SESSION_WORKERS.clear()
+
+
+def settle_workers(timeout: float = 60) -> None:
+    """Wait until the session's workers have no document to render and no digest to e-mail."""
+    from certificates.models import Document, DocumentStatus
+    from registry.models import NoticeDigest
+
+    if not _SESSION_WORKERS:
+        return
+
+    def idle() -> bool:
+        # Pending documents never enqueued (a test that disconnected publishing) are not in flight.
+        pending = Document.objects.filter(status=DocumentStatus.PENDING, enqueued_at__isnull=False).exists()
+        unsent = NoticeDigest.objects.filter(emailed_at__isnull=True, documents__status="issued").exists()
+        return not pending and not unsent
+
+    wait_until(idle, timeout=timeout, message="the workers to finish")
+    time.sleep(0.3)  # the last task's commit and acknowledgement
 
 
 @pytest.fixture

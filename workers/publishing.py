@@ -2,6 +2,7 @@
 
 import logging
 
+from certificates.models import Document, DocumentKind
 from certificates.services import document_mark_enqueued
 
 logger = logging.getLogger(__name__)
@@ -18,3 +19,16 @@ def enqueue_requested_document(sender, document_id: int, **kwargs) -> None:
         logger.warning("broker unavailable; document %s left for the sweeper", document_id, exc_info=True)
         return
     document_mark_enqueued(document_ids=[document_id])
+
+
+def email_issued_digest(sender, document_id: int, kind: str, **kwargs) -> None:
+    """After a digest's document is issued: e-mail it. A broker outage leaves it to the e-mail sweeper."""
+    if kind != DocumentKind.EXPIRY_NOTICE:
+        return
+    from workers.tasks.notices import email_digest
+
+    digest_id = Document.objects.filter(pk=document_id).values_list("subject_id", flat=True).first()
+    try:
+        email_digest.apply_async(kwargs={"digest_id": digest_id})
+    except Exception:
+        logger.warning("broker unavailable; digest %s left for the e-mail sweeper", digest_id, exc_info=True)

@@ -36,13 +36,14 @@ class OrganizationInputSerializer(serializers.Serializer):
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-        fields = ["id", "username", "full_name", "role", "organization", "is_active", "date_joined"]
+        fields = ["id", "username", "full_name", "email", "role", "organization", "is_active", "date_joined"]
 
 
 class UserInputSerializer(serializers.Serializer):
     username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
     password = serializers.CharField(write_only=True, min_length=8, max_length=128)
     full_name = serializers.CharField(max_length=255)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(choices=Role.choices)
     organization = serializers.IntegerField(required=False, allow_null=True, default=None)
 

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from registry.api import radiation_views, views
+from registry.api import notice_views, radiation_views, views
 
 router = SimpleRouter()
 # Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
@@ -14,4 +14,5 @@ router.register("xray-devices", radiation_views.XrayDeviceViewSet, basename="xra
 router.register("radiation-workers", radiation_views.RadiationWorkerViewSet, basename="radiation-worker")
 router.register("license-applications", radiation_views.LicenseApplicationViewSet, basename="license-application")
 router.register("radiation-licenses", radiation_views.RadiationLicenseViewSet, basename="radiation-license")
+router.register("notices", notice_views.NoticeViewSet, basename="notice")
 urlpatterns = router.urls

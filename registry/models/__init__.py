@@ -13,6 +13,7 @@ from registry.models.instruments import (
     identity_key,
 )
 from registry.models.legal import LegalParameter
+from registry.models.notices import Notice, NoticeDigest, NoticeKind, NoticeStage, StageAnchor
 from registry.models.organizations import (
     ROLE_ORGANIZATION_KINDS,
     Organization,
@@ -60,6 +61,10 @@ __all__ = [
     "LicenseApplication",
     "LicenseApplicationKind",
     "LicenseApplicationStatus",
+    "Notice",
+    "NoticeDigest",
+    "NoticeKind",
+    "NoticeStage",
     "Organization",
     "OrganizationKind",
     "RadiationLicense",
@@ -68,6 +73,7 @@ __all__ = [
     "Reading",
     "RegistryUserManager",
     "Role",
+    "StageAnchor",
     "User",
     "Verification",
     "VerificationKind",

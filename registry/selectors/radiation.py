@@ -59,9 +59,10 @@ def legal_value(key: str, *, on: date) -> Decimal:
     return legal_parameter(key, on=on).value
 
 
-def department_for(actor: User) -> Organization:
-    """The department that issues licences: the officer's own, else the registered one, else created from settings."""
-    if actor.organization_id and actor.organization.kind == OrganizationKind.DEPARTMENT:
+def department_for(actor: User | None = None) -> Organization:
+    """The department that issues licences and notices: the officer's own, else the registered one, else one
+    created from settings (DEPARTMENT_NAME, ...)."""
+    if actor is not None and actor.organization_id and actor.organization.kind == OrganizationKind.DEPARTMENT:
         return actor.organization
     department = Organization.objects.filter(kind=OrganizationKind.DEPARTMENT).order_by("id").first()
     if department is None:

@@ -27,7 +27,7 @@ def organization_create(*, actor: User, name: str, tax_code: str, address: str, 
 
 @transaction.atomic
 def user_create(*, actor: User, username: str, password: str, full_name: str, role: str,
-                organization_id: int | None) -> User:
+                organization_id: int | None, email: str = "") -> User:
     """An officer creates a user with one role in an organisation of the kind that role belongs to."""
     require_role(actor, Role.OFFICER)
     organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
@@ -36,7 +36,8 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
     if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
         raise ValidationError({"organization": _("A %(role)s must belong to an organization of kind %(kinds)s.") % {
             "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
-    user = User(username=username, full_name=full_name.strip(), role=role, organization=organization)
+    user = User(username=username, full_name=full_name.strip(), role=role, organization=organization,
+                email=email.strip())
     user.set_password(password)
     user.full_clean()
     user.save()

@@ -10,7 +10,9 @@ from registry.services.radiation import add_months
 from tests.registry.radiation_fixtures import application_payload, make_hospital
 from tests.workers.test_pipeline import _issued, _qr_texts
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+# reset_sequences: the flush between tests recreates content types; with sequences reset they keep their ids,
+# which the long-lived worker processes have cached.
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, reset_sequences=True)]
 
 
 def test_licence_end_to_end(celery_workers, api_client, client_for, catalog, officer):

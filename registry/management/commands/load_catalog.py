@@ -1,5 +1,5 @@
 """Load the catalogues (registry/catalog/*.json) idempotently: instrument types with their legal revisions,
-legal parameters (terms, lead times, cycles, limits) and licence-file checklists.
+legal parameters (terms, lead times, cycles, limits), licence-file checklists and expiry-notice stages.
 
 Rows already in the database are left as officers may have edited them (unconfirmed values are theirs to set);
 `--update` overwrites them with the files. An amendment of the law is loaded as new rows whose legal basis and
@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.models import ChecklistItem, InstrumentType, InstrumentTypeRevision, LegalParameter
+from registry.models import ChecklistItem, InstrumentType, InstrumentTypeRevision, LegalParameter, NoticeStage
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "catalog"
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, update: bool = False, **options):
-        written = {"types": 0, "revisions": 0, "parameters": 0, "checklists": 0}
+        written = {"types": 0, "revisions": 0, "parameters": 0, "checklists": 0, "notice stages": 0}
         for path in sorted(CATALOG_DIR.glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
             for entry in data.get("types", []):
@@ -34,6 +34,8 @@ class Command(BaseCommand):
                 written["parameters"] += _upsert(LegalParameter, entry, ("key", "in_force_from"), update)
             for entry in data.get("checklists", []):
                 written["checklists"] += _upsert(ChecklistItem, entry, ("application_kind", "code"), update)
+            for entry in data.get("stages", []):
+                written["notice stages"] += _upsert(NoticeStage, entry, ("kind", "code"), update)
         summary = ", ".join(f"{count} {name}" for name, count in written.items())
         self.stdout.write(f"catalogue: written {summary} ({InstrumentType.objects.count()} instrument types in all)")
 
