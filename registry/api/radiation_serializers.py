@@ -135,7 +135,8 @@ class LicenseApplicationSerializer(serializers.ModelSerializer):
         items = self.context.get("checklists", {}).get(obj.kind, [])
         return [{"code": item.code, "name": item.name, "legal_basis": item.legal_basis, "required": item.required,
                  "provided": item.code in provided,
-                 "reference": provided[item.code].reference if item.code in provided else ""} for item in items]
+                 "reference": provided[item.code].reference if item.code in provided else "",
+                 "has_file": bool(item.code in provided and provided[item.code].file)} for item in items]
 
     def get_license(self, obj) -> int | None:
         license = getattr(obj, "license", None)
@@ -153,6 +154,12 @@ class LicenseApplicationInputSerializer(serializers.Serializer):
     previous_license = serializers.IntegerField(required=False, allow_null=True, default=None)
     requested_changes = serializers.CharField(required=False, allow_blank=True, default="")
     attachments = AttachmentInputSerializer(many=True, required=False, default=list)
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    item_code = serializers.SlugField()
+    file = serializers.FileField(required=False, allow_null=True, default=None)
+    reference = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class LicenseIssueInputSerializer(serializers.Serializer):

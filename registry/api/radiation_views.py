@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from registry import selectors
@@ -115,6 +116,16 @@ class LicenseApplicationViewSet(_RegisterViewSet):
             safety_officer_id=data.pop("safety_officer"), previous_license_id=data.pop("previous_license"),
             attachments=attachments, **data,
         )
+
+    @extend_schema(request={"multipart/form-data": serializers.AttachmentUploadSerializer})
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, JSONParser])
+    def attachments(self, request, pk=None):
+        """Add a checklist document to a file under consideration: a PDF/JPEG/PNG scan or a reference."""
+        application = selectors.license_application_get(actor=request.user, pk=pk)
+        data = self._input(serializers.AttachmentUploadSerializer)
+        licensing.license_application_attach(actor=request.user, application_id=application.pk, **data)
+        return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data,
+                        status=status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.LicenseIssueInputSerializer, responses=serializers.RadiationLicenseSerializer)
     @action(detail=True, methods=["post"])

@@ -131,6 +131,36 @@ def _attach(application: LicenseApplication, attachments) -> None:
                                              file=attachment.file or "")
 
 
+# What a checklist document may be: scanned papers. Anything else is refused before it is stored.
+ATTACHMENT_TYPES = {"application/pdf": b"%PDF", "image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG"}
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@transaction.atomic
+def license_application_attach(*, actor: User, application_id: int, item_code: str, file=None,
+                               reference: str = "") -> ApplicationAttachment:
+    """Add (or replace) one checklist document of a file still under consideration: a PDF or image scan, or a
+    reference to a paper document."""
+    require_role(actor, Role.BUSINESS, Role.OFFICER)
+    application = LicenseApplication.objects.select_for_update().get(pk=application_id)
+    if application.status != LicenseApplicationStatus.SUBMITTED:
+        raise ValidationError({"status": _("This application is already decided.")})
+    if file is not None:
+        _check_upload(file)
+    ApplicationAttachment.objects.filter(application=application, item__code=item_code).delete()
+    _attach(application, [AttachmentInput(item_code=item_code, reference=reference.strip(), file=file)])
+    return application.attachments.get(item__code=item_code)
+
+
+def _check_upload(file) -> None:
+    head = file.read(8)
+    file.seek(0)
+    if file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError({"file": _("A document may be at most 20 MB.")})
+    if not any(head.startswith(magic) for magic in ATTACHMENT_TYPES.values()):
+        raise ValidationError({"file": _("Send a PDF, JPEG or PNG scan.")})
+
+
 def _record_checks(application: LicenseApplication) -> list[CheckResult]:
     results = license_application_checks(application)
     application.checks.all().delete()

@@ -284,3 +284,28 @@ def test_radiation_lists_cost_a_fixed_number_of_queries(client_for, officer, cat
     few = count()
     grow(4)
     assert count() == few
+
+
+def test_a_scan_is_attached_to_the_file(client_for, hospital):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = _apply(client_for(hospital.user), hospital).json()
+    scan = SimpleUploadedFile("kiem-xa.pdf", b"%PDF-1.4 scanned survey record", content_type="application/pdf")
+
+    response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/attachments",
+                                              {"item_code": "area-survey", "file": scan}, format="multipart")
+
+    item = next(i for i in response.json()["checklist"] if i["code"] == "area-survey")
+    assert response.status_code == 201 and item["provided"] and item["has_file"]
+
+
+def test_an_attachment_that_is_not_a_scan_is_refused(client_for, hospital):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = _apply(client_for(hospital.user), hospital).json()
+    script = SimpleUploadedFile("x.pdf", b"#!/bin/sh\necho", content_type="application/pdf")
+
+    response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/attachments",
+                                              {"item_code": "area-survey", "file": script}, format="multipart")
+
+    assert response.status_code == 400 and "file" in response.json()
