@@ -72,6 +72,55 @@ VI = {
         "Mã số thuế không hợp lệ: 10 chữ số với chữ số kiểm tra đúng, 10 chữ số-3 chữ số cho chi nhánh, hoặc số "
         "định danh cá nhân 12 chữ số của hộ kinh doanh.",
     "Write the tax code in its canonical form: %(canonical)s.": "Ghi mã số thuế theo dạng chuẩn: %(canonical)s.",
+    "Radiation work licence": "Giấy phép tiến hành công việc bức xạ", "Suspended": "Đình chỉ", "key": "khóa",
+    "value": "giá trị", "Licence renewal and expiry": "Gia hạn và hết hạn giấy phép",
+    "The due date (valid until)": "Ngày hết hạn", "The last day a renewal may be filed": "Hạn cuối nộp hồ sơ gia hạn",
+    "CT scanner": "Máy CT", "Fluoroscopy": "X-quang tăng sáng truyền hình", "General radiography": "X-quang tổng hợp",
+    "Mammography": "X-quang chụp vú", "Dental intra-oral": "X-quang nha khoa trong miệng",
+    "Dental panoramic": "X-quang nha khoa toàn cảnh", "C-arm": "C-arm", "Mobile X-ray": "X-quang di động",
+    "Bone densitometry": "Đo mật độ xương", "In use": "Đang sử dụng", "Stored": "Lưu kho", "Disposed": "Đã thanh lý",
+    "facility": "cơ sở", "room": "phòng đặt máy", "maximum kV": "kV tối đa", "maximum mA": "mA tối đa",
+    "date of birth": "ngày sinh", "job": "công việc", "certificate issuer": "nơi cấp chứng chỉ",
+    "certificate issued on": "ngày cấp chứng chỉ", "radiation safety officer": "người phụ trách an toàn bức xạ",
+    "active": "đang hoạt động", "period start": "từ ngày", "period end": "đến ngày", "Hp(10) in mSv": "Hp(10) (mSv)",
+    "Over the single-year limit": "Vượt giới hạn liều một năm",
+    "Over the five-year average limit": "Vượt giới hạn liều trung bình 5 năm", "New licence": "Cấp mới",
+    "Renewal": "Gia hạn", "Amendment": "Sửa đổi, bổ sung", "Re-issue": "Cấp lại", "Submitted": "Đã nộp",
+    "Refused": "Từ chối", "personal dosimetry provider": "đơn vị đo liều cá nhân",
+    "personal dosimetry contract": "hợp đồng đo liều cá nhân", "requested changes": "nội dung đề nghị thay đổi",
+    "completeness check due": "hạn kiểm tra tính đầy đủ", "decision due": "hạn giải quyết", "Active": "Còn hiệu lực",
+    "One condition per line.": "Mỗi dòng một điều kiện.", "valid from": "có hiệu lực từ",
+    "The legal parameter %(key)s has no value in force on %(day)s; an officer must load it.":
+        "Tham số pháp lý %(key)s chưa có giá trị có hiệu lực ngày %(day)s; cán bộ cần cập nhật.",
+    "Unknown radiation worker of this facility.": "Nhân viên bức xạ không thuộc cơ sở này.",
+    "List at least one device, each one of this facility.": "Phải kê ít nhất một thiết bị, đều thuộc cơ sở này.",
+    "A renewal, amendment or re-issue names the facility's current licence.":
+        "Hồ sơ gia hạn, sửa đổi hoặc cấp lại phải nêu giấy phép hiện có của cơ sở.",
+    "%(code)s is not on the checklist of this kind of file.": "%(code)s không có trong danh mục hồ sơ loại này.",
+    "%(code)s needs a file or a reference.": "%(code)s cần có tệp hoặc số hiệu văn bản.",
+    "This application is already decided.": "Hồ sơ này đã được giải quyết.",
+    "A document may be at most 20 MB.": "Mỗi tài liệu tối đa 20 MB.",
+    "Send a PDF, JPEG or PNG scan.": "Gửi bản quét PDF, JPEG hoặc PNG.",
+    "%(device)s has no passing verification.": "%(device)s chưa có kết quả kiểm định đạt.",
+    "%(device)s: its last passing verification, on %(day)s, is not younger than %(months)s months (%(basis)s).":
+        "%(device)s: lần kiểm định đạt gần nhất ngày %(day)s đã quá %(months)s tháng (%(basis)s).",
+    "No radiation safety officer with a radiation worker certificate is named (Decree 142/2020 Art. 8.1.b).":
+        "Chưa có người phụ trách an toàn có chứng chỉ nhân viên bức xạ (Nghị định 142/2020/NĐ-CP Điều 8.1.b).",
+    "No personal dosimetry contract is recorded (Joint Circular 13/2014 Art. 16).":
+        "Chưa có hợp đồng đo liều cá nhân (Thông tư liên tịch 13/2014 Điều 16).",
+    "The licence named is no longer in force; apply for a new licence.":
+        "Giấy phép đã nêu không còn hiệu lực; đề nghị cấp giấy phép mới.",
+    "A renewal must be filed at least %(days)s days before the licence expires on %(end)s; this one was filed "
+    "%(before)s days before. Apply for a new licence (%(basis)s).":
+        "Hồ sơ gia hạn phải nộp ít nhất %(days)s ngày trước khi giấy phép hết hạn ngày %(end)s; hồ sơ này nộp trước "
+        "%(before)s ngày. Đề nghị cấp giấy phép mới (%(basis)s).",
+    "Replaced by the %(kind)s of %(day)s": "Được thay thế do %(kind)s ngày %(day)s",
+    "Replaced by a %(kind)s.": "Được thay thế do %(kind)s.",
+    "A %(from)s licence cannot become %(to)s.": "Giấy phép đang %(from)s không thể chuyển sang %(to)s.",
+    "You may act only for your own facility.": "Chỉ được thao tác cho cơ sở của mình.",
+    "A radiation safety officer needs a radiation worker certificate (Decree 142/2020 Art. 8.1.b).":
+        "Người phụ trách an toàn phải có chứng chỉ nhân viên bức xạ (Nghị định 142/2020/NĐ-CP Điều 8.1.b).",
+    "The period cannot end before it starts.": "Ngày kết thúc không được trước ngày bắt đầu.",
 }
 
 
