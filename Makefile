@@ -29,3 +29,4 @@ lint: install
 
 bench: install
 	$(PY) bench/certificates.py
+	$(PY) bench/expiry_scan.py
