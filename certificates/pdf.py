@@ -7,9 +7,12 @@ everywhere. Coordinates are reportlab points with the origin at the bottom left 
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import unicodedata
 from datetime import date
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 import segno
@@ -18,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 __all__ = [
     "A4",
@@ -28,14 +32,21 @@ __all__ = [
     "draw_fitted",
     "draw_national_header",
     "draw_qr",
+    "draw_qr_captioned",
+    "draw_signer_title",
     "draw_text",
+    "draw_verify_footer",
+    "em_width",
     "fit_font_size",
     "mm",
     "nfc",
+    "nfc_strings",
+    "open_canvas",
     "register_fonts",
     "vn_date",
     "vn_date_line",
     "vn_date_words",
+    "wrap",
 ]
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
@@ -87,6 +98,20 @@ def nfc(text: str) -> str:
     otherwise be drawn as separate glyphs with misplaced diacritics and extract badly.
     """
     return unicodedata.normalize("NFC", text)
+
+
+def nfc_strings(instance) -> dict[str, str]:
+    """Return {field name: NFC value} for the string fields of a dataclass instance, for dataclasses.replace()."""
+    values = ((f.name, getattr(instance, f.name)) for f in dataclasses.fields(instance))
+    return {name: nfc(value) for name, value in values if isinstance(value, str)}
+
+
+def open_canvas(buffer: BytesIO, font_size: float) -> Canvas:
+    """Return an A4 canvas writing into buffer, in Vietnamese, starting on our serif at font_size.
+
+    Starting on our own font matters: the default initial Helvetica would be a non-embedded font resource.
+    """
+    return Canvas(buffer, pagesize=A4, pageCompression=1, lang="vi", initialFontName=FONT, initialFontSize=font_size)
 
 
 # --- Dates -------------------------------------------------------------------------------------
@@ -176,6 +201,52 @@ def _anchor(x: float, width: float, align: str) -> float:
     return {"left": x, "center": x + width / 2, "right": x + width}[align]
 
 
+@lru_cache(maxsize=8192)
+def em_width(text: str, font: str) -> float:
+    """Return the width of text at 1 pt, cached: the same words recur in every row, and measuring is pure Python.
+
+    A TrueType string's width is the sum of its glyph advances times the size (reportlab does not kern), so
+    widths scale with the size and add up across words.
+    """
+    return pdfmetrics.stringWidth(text, font, 1)
+
+
+def wrap(text: str, font: str, size: float, first_width: float, width: float, *,
+         break_long_words: bool = True) -> list[str]:
+    """Greedy word wrap, the first line narrower when indented; a word wider than a line is split unless told not to."""
+    lines: list[str] = []
+    current, used = "", 0.0
+    limit = first_width / size
+    space = em_width(" ", font)
+    for word in text.split():
+        for piece in _split_long(word, font, width / size) if break_long_words else (word,):
+            piece_w = em_width(piece, font)
+            if current and used + space + piece_w > limit:
+                lines.append(current)
+                current, used, limit = piece, piece_w, width / size
+            elif current:
+                current, used = f"{current} {piece}", used + space + piece_w
+            else:
+                current, used = piece, piece_w
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _split_long(word: str, font: str, em_limit: float) -> list[str]:
+    """Split a word wider than em_limit, preferably after "/" or "-" (13/2014/TTLT-BKHCN-BYT), else anywhere."""
+    pieces = []
+    while em_width(word, font) > em_limit and len(word) > 1:
+        fitting = 1
+        while fitting < len(word) and em_width(word[: fitting + 1], font) <= em_limit:
+            fitting += 1
+        breaks = [index + 1 for index in range(fitting) if word[index] in "/-"]
+        cut = breaks[-1] if breaks and breaks[-1] < len(word) else fitting
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
+
+
 # --- National header (Decree 30/2020 App. I) ---------------------------------------------------
 
 
@@ -236,9 +307,46 @@ def _rule(canvas, x1: float, x2: float, y: float, width: float = 0.6) -> None:
     canvas.line(x1, y, x2, y)
 
 
+def draw_signer_title(canvas, x: float, y: float, title: str, note: str, *, size: float, step: float,
+                      note_size: float) -> float:
+    """Draw the signer's title in bold and the signing note in italics under it, centred on x; return the note's y.
+
+    Each line of title is a line of print: a deputy signs as "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" (Decree 30/2020).
+    """
+    lines = title.splitlines() or [""]
+    for index, line in enumerate(lines):
+        draw_text(canvas, x, y - index * step, line, FONT_BOLD, size, "center")
+    y -= len(lines) * step
+    draw_text(canvas, x, y, note, FONT_ITALIC, note_size, "center")
+    return y
+
+
+# --- Verification footer -----------------------------------------------------------------------
+
+
+def draw_verify_footer(canvas, url: str, prefix: str, page_mark: str, *, left: float, right: float,
+                       bottom: float) -> None:
+    """Draw "<prefix> <url>" on the left and page_mark ("Trang x/y") on the right, under a thin rule.
+
+    The sentence and link stay one line when they fit at 6.5 pt; a longer link moves to a line of its own, where
+    it shrinks rather than breaks, because a broken link cannot be typed or clicked.
+    """
+    canvas.setLineWidth(0.4)
+    canvas.line(left, bottom + 19, right, bottom + 19)
+    width = right - left - draw_text(canvas, right, bottom + 5, page_mark, FONT_ITALIC, 8.5, "right") - 18
+    text = f"{prefix} {url}"
+    size = fit_font_size(text, FONT_ITALIC, 8.5, width, 6.5)
+    if pdfmetrics.stringWidth(text, FONT_ITALIC, size) <= width:
+        draw_text(canvas, left, bottom + 5, text, FONT_ITALIC, size)
+    else:
+        draw_text(canvas, left, bottom + 9, prefix, FONT_ITALIC, 8)
+        draw_text(canvas, left, bottom, url, FONT_ITALIC, fit_font_size(url, FONT_ITALIC, 8, width, 4))
+
+
 # --- QR code -----------------------------------------------------------------------------------
 
 QUIET_ZONE = 4  # modules; ISO/IEC 18004 requires a 4-module light margin for reliable scanning
+CAPTION_GREY = 0.33
 
 
 def draw_qr(canvas, url: str, x: float, y: float, size: float) -> None:
@@ -265,6 +373,14 @@ def draw_qr(canvas, url: str, x: float, y: float, size: float) -> None:
             path.rect(origin_x + start * module, row_y, length * module, module)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+def draw_qr_captioned(canvas, url: str, x: float, y: float, size: float) -> None:
+    """Draw the QR code as draw_qr does, with "Quét mã để tra cứu" in small grey italics 8 pt below it."""
+    draw_qr(canvas, url, x, y, size)
+    canvas.setFillGray(CAPTION_GREY)
+    draw_text(canvas, x + size / 2, y - 8, "Quét mã để tra cứu", FONT_ITALIC, 8, "center")
+    canvas.setFillGray(0)
 
 
 def _dark_runs(row) -> list[tuple[int, int]]:

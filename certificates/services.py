@@ -56,6 +56,9 @@ def document_request(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk,
         subject_label=facts.subject_label, valid_until=facts.valid_until, requested_by=requested_by,
         supersedes=supersedes, supersession_reason=supersession_reason,
+        # Counted as enqueued from the start: publishing after commit clears it only if the broker refuses,
+        # which saves an UPDATE per document; the sweeper re-sends what is still pending later.
+        enqueued_at=timezone.now(),
     )
     document.save()
     _announce(document)
@@ -124,13 +127,19 @@ def document_retry(*, actor, document_id: int) -> Document:
     if document.status != DocumentStatus.FAILED:
         raise ValidationError({"status": _("Only a failed document can be rendered again.")})
     document.status = DocumentStatus.PENDING
-    document.save(update_fields=["status"])
+    document.enqueued_at = timezone.now()
+    document.save(update_fields=["status", "enqueued_at"])
     _announce(document)
     return document
 
 
 def document_mark_enqueued(*, document_ids: list[int]) -> None:
     Document.objects.filter(pk__in=document_ids, status=DocumentStatus.PENDING).update(enqueued_at=timezone.now())
+
+
+def document_mark_not_enqueued(*, document_id: int) -> None:
+    """The broker refused the message: the sweeper sends it after DOCUMENT_SWEEP_AFTER_SECONDS."""
+    Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(enqueued_at=None)
 
 
 @transaction.atomic

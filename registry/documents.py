@@ -13,7 +13,6 @@ from datetime import date
 from io import BytesIO
 from typing import NamedTuple
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.pdf import (
@@ -23,11 +22,14 @@ from certificates.pdf import (
     FONT_ITALIC,
     draw_fitted,
     draw_national_header,
-    draw_qr,
+    draw_qr_captioned,
+    draw_signer_title,
     draw_text,
+    draw_verify_footer,
     fit_font_size,
     mm,
-    nfc,
+    nfc_strings,
+    open_canvas,
     register_fonts,
     vn_date,
     vn_date_line,
@@ -137,8 +139,7 @@ def render_verification_certificate(ctx: VerificationCertificateContext) -> byte
     register_fonts()
     ctx = _normalised(ctx)
     buffer = BytesIO()
-    # Start on our own font: the default initial Helvetica would be a non-embedded font resource.
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, lang="vi", initialFontName=FONT, initialFontSize=BODY)
+    canvas = open_canvas(buffer, BODY)
     _set_metadata(canvas, ctx)
     y = _draw_first_page_top(canvas, ctx)
     pages = _paginate(len(ctx.readings), y - FOOTER_TOP, _continuation_top() - FOOTER_TOP)
@@ -151,7 +152,9 @@ def render_verification_certificate(ctx: VerificationCertificateContext) -> byte
         start += count
         if index == len(pages) - 1:
             _draw_closing(canvas, ctx, y)
-        _draw_footer(canvas, ctx, index + 1, len(pages))
+        draw_verify_footer(canvas, ctx.verify_url, "Tra cứu tính xác thực của Giấy chứng nhận kiểm định tại:",
+                           f"Mẫu {ctx.form_code}  ·  Trang {index + 1}/{len(pages)}", left=LEFT, right=RIGHT,
+                           bottom=BOTTOM)
         _draw_frame(canvas)
     canvas.showPage()
     canvas.save()
@@ -160,14 +163,8 @@ def render_verification_certificate(ctx: VerificationCertificateContext) -> byte
 
 def _normalised(ctx: VerificationCertificateContext) -> VerificationCertificateContext:
     """Return ctx with every string in NFC (TCVN 6909:2001), so decomposed input draws and extracts right."""
-    readings = tuple(dataclasses.replace(row, **_nfc_strings(row)) for row in ctx.readings)
-    return dataclasses.replace(ctx, readings=readings, **_nfc_strings(ctx))
-
-
-def _nfc_strings(instance) -> dict[str, str]:
-    """Return {field name: NFC value} for the string fields of a dataclass instance."""
-    values = ((f.name, getattr(instance, f.name)) for f in dataclasses.fields(instance))
-    return {name: nfc(value) for name, value in values if isinstance(value, str)}
+    readings = tuple(dataclasses.replace(row, **nfc_strings(row)) for row in ctx.readings)
+    return dataclasses.replace(ctx, readings=readings, **nfc_strings(ctx))
 
 
 def _set_metadata(canvas: Canvas, ctx: VerificationCertificateContext) -> None:
@@ -383,46 +380,18 @@ def _draw_signatures(canvas: Canvas, ctx: VerificationCertificateContext, y: flo
 
     Art. 41.11 needs the verifier's and the head's signature and full name; the head also seals.
     """
-    draw_qr(canvas, ctx.verify_url, LEFT, y - QR_SIZE + 10, QR_SIZE)
-    canvas.setFillGray(ENGLISH_GREY)
-    draw_text(canvas, LEFT + QR_SIZE / 2, y - QR_SIZE + 2, "Quét mã để tra cứu", FONT_ITALIC, 8, "center")
-    canvas.setFillGray(0)
+    draw_qr_captioned(canvas, ctx.verify_url, LEFT, y - QR_SIZE + 10, QR_SIZE)
     blocks = (
         (SIGN_LEFT_CX, "KIỂM ĐỊNH VIÊN", "(Ký, ghi rõ họ tên)", ctx.verifier_name),
         (SIGN_RIGHT_CX, ctx.head_title.upper(), "(Ký, ghi rõ họ tên, đóng dấu)", ctx.head_name),
     )
     for centre, title, note, name in blocks:
-        # A deputy signs as "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" (Decree 30/2020), hence the line breaks.
-        lines = title.splitlines() or [""]
-        for index, line in enumerate(lines):
-            draw_text(canvas, centre, y - index * 13, line, FONT_BOLD, 12, "center")
-        draw_text(canvas, centre, y - len(lines) * 13, note, FONT_ITALIC, 9.5, "center")
+        draw_signer_title(canvas, centre, y, title, note, size=12, step=13, note_size=9.5)
         if name:
             draw_fitted(canvas, centre - 34 * mm, y - QR_SIZE + 2, name, FONT_BOLD, 12, 68 * mm, align="center")
 
 
-# --- Footer --------------------------------------------------------------------------------------------
-
-
-def _draw_footer(canvas: Canvas, ctx: VerificationCertificateContext, page: int, pages: int) -> None:
-    """Draw the verification link, the form code and "Trang x/y" under a thin rule.
-
-    The sentence and link stay one line when they fit at 6.5 pt; a longer link moves to a line of its
-    own, where it shrinks rather than breaks, because a broken link cannot be typed or clicked.
-    """
-    canvas.setLineWidth(0.4)
-    canvas.line(LEFT, BOTTOM + 19, RIGHT, BOTTOM + 19)
-    page_mark = f"Mẫu {ctx.form_code}  ·  Trang {page}/{pages}"
-    width = CONTENT_W - draw_text(canvas, RIGHT, BOTTOM + 5, page_mark, FONT_ITALIC, 8.5, "right") - 18
-    prefix = "Tra cứu tính xác thực của Giấy chứng nhận kiểm định tại:"
-    text = f"{prefix} {ctx.verify_url}"
-    size = fit_font_size(text, FONT_ITALIC, 8.5, width, 6.5)
-    if pdfmetrics.stringWidth(text, FONT_ITALIC, size) <= width:
-        draw_text(canvas, LEFT, BOTTOM + 5, text, FONT_ITALIC, size)
-    else:
-        draw_text(canvas, LEFT, BOTTOM + 9, prefix, FONT_ITALIC, 8)
-        url_size = fit_font_size(ctx.verify_url, FONT_ITALIC, 8, width, 4)
-        draw_text(canvas, LEFT, BOTTOM, ctx.verify_url, FONT_ITALIC, url_size)
+# --- Frame ----------------------------------------------------------------------------------------
 
 
 def _draw_frame(canvas: Canvas) -> None:

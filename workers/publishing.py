@@ -3,7 +3,7 @@
 import logging
 
 from certificates.models import Document, DocumentKind
-from certificates.services import document_mark_enqueued
+from certificates.services import document_mark_not_enqueued
 
 logger = logging.getLogger(__name__)
 
@@ -15,10 +15,9 @@ def enqueue_requested_document(sender, document_id: int, **kwargs) -> None:
 
     try:
         render_document.apply_async(kwargs={"document_id": document_id})
-    except Exception:
+    except Exception:  # any broker failure must leave the committed request successful
         logger.warning("broker unavailable; document %s left for the sweeper", document_id, exc_info=True)
-        return
-    document_mark_enqueued(document_ids=[document_id])
+        document_mark_not_enqueued(document_id=document_id)
 
 
 def email_issued_digest(sender, document_id: int, kind: str, **kwargs) -> None:

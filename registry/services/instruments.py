@@ -111,7 +111,9 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
         valid_until=valid_until_for(performed_on=performed_on, cycle_months=revision.verification_cycle_months)
         if passed else None,
     )
-    verification.full_clean(validate_constraints=False)
+    # The related rows were loaded (and locked) above: re-validating them would cost a query each.
+    verification.full_clean(exclude=["instrument", "type_revision", "verification_body", "performed_by"],
+                            validate_constraints=False)
     _check_stamp_unused(verification)
     _check_readings(readings=readings, passed=passed)
     verification.save()
@@ -180,4 +182,9 @@ def instrument_refresh_status(*, instrument: Instrument, verification: Verificat
     instrument.last_verified_on = verification.performed_on
     instrument.last_result = verification.result
     instrument.valid_until = verification.valid_until
-    instrument.save(update_fields=["last_verification", "last_verified_on", "last_result", "valid_until"])
+    # Derived from the verification, whose own history records the change: no second history row.
+    instrument.skip_history_when_saving = True
+    try:
+        instrument.save(update_fields=["last_verification", "last_verified_on", "last_result", "valid_until"])
+    finally:
+        del instrument.skip_history_when_saving

@@ -1,12 +1,14 @@
-"""Tests for the shared PDF drawing kit (certificates.pdf)."""
+"""Tests for the shared PDF drawing kit (certificates.pdf) and its flowing layout (certificates.pdf_flow)."""
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from certificates.pdf import FONT, FONT_BOLD, fit_font_size, register_fonts, vn_date, vn_date_line
+from certificates.pdf import FONT, FONT_BOLD, fit_font_size, nfc_strings, register_fonts, vn_date, vn_date_line, wrap
+from certificates.pdf_flow import Block, paginate, space
 
 
 @pytest.mark.parametrize(
@@ -75,3 +77,69 @@ def test_fit_font_size_stops_at_the_minimum():
     size = fit_font_size("Công ty TNHH Thiết bị Đo lường Sông Hồng", FONT, 11, 20, 8)
 
     assert size == 8
+
+
+def test_nfc_strings_normalises_only_the_string_fields():
+    @dataclass
+    class Row:
+        name: str
+        count: int
+
+    values = nfc_strings(Row(name=unicodedata.normalize("NFD", "Hải Dương"), count=3))
+
+    assert values == {"name": "Hải Dương"}
+
+
+def test_wrap_gives_the_first_line_its_own_width():
+    register_fonts()
+    text = "Căn cứ Luật Năng lượng nguyên tử số 94/2025/QH15"
+    first_width = pdfmetrics.stringWidth("Căn cứ Luật", FONT, 12) + 1
+
+    lines = wrap(text, FONT, 12, first_width, 1000)
+
+    assert lines == ["Căn cứ Luật", "Năng lượng nguyên tử số 94/2025/QH15"]
+
+
+def test_wrap_splits_a_word_wider_than_the_line_after_a_slash():
+    register_fonts()
+    width = pdfmetrics.stringWidth("13/2014/TTLT-", FONT, 10) + 1
+
+    lines = wrap("13/2014/TTLT-BKHCN-BYT", FONT, 10, width, width)
+
+    assert lines == ["13/2014/TTLT-", "BKHCN-BYT"]
+
+
+def test_wrap_keeps_a_long_word_whole_when_told_not_to_break_it():
+    register_fonts()
+
+    lines = wrap("13/2014/TTLT-BKHCN-BYT Đ.9", FONT, 10, 20, 20, break_long_words=False)
+
+    assert lines == ["13/2014/TTLT-BKHCN-BYT", "Đ.9"]
+
+
+def _block(height: float, **kwargs) -> Block:
+    return Block(height, lambda canvas, top: None, **kwargs)
+
+
+def test_paginate_moves_a_keep_together_group_whole_to_the_next_page():
+    first, heading, text = _block(60), _block(20, keep_with_next=True), _block(30)
+
+    pages = paginate([first, heading, text], 100, 100, head_room=0)
+
+    assert pages == [[first], [heading, text]]
+
+
+def test_paginate_repeats_the_table_head_above_a_row_that_starts_a_page():
+    head = _block(10, keep_with_next=True)
+    rows = [_block(40, continued_head=head) for _ in range(3)]
+
+    pages = paginate([head, *rows], 100, 100, head_room=10)
+
+    assert pages == [[head, rows[0], rows[1]], [head, rows[2]]]
+
+
+def test_paginate_refuses_a_block_taller_than_a_page():
+    blocks = [space(5), _block(150)]
+
+    with pytest.raises(ValueError, match="taller than a page"):
+        paginate(blocks, 100, 100, head_room=0)

@@ -5,16 +5,14 @@ pypdf (text, fonts) and pypdfium2 + zxing-cpp (the QR code).
 """
 
 import dataclasses
-import io
 import unicodedata
 from datetime import date
 
 import pypdf
-import pypdfium2
 import pytest
-import zxingcpp
 
 from registry.documents import ReadingRow, VerificationCertificateContext, render_verification_certificate
+from tests.pdf_helpers import font_embedding, pdf_reader, pdf_text, qr_texts
 
 VERIFY_URL = "https://kiemdinh.example.vn/xac-thuc/KD-2026-000123?t=9f8e7d6c5b4a"
 
@@ -65,14 +63,6 @@ def _context(**overrides) -> VerificationCertificateContext:
     return VerificationCertificateContext(**values)
 
 
-def _reader(pdf: bytes) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(pdf))
-
-
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in _reader(pdf).pages)
-
-
 def _fragments(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
     """Return (x, y, text) for each string drawn on the page."""
     found = []
@@ -91,14 +81,14 @@ def sample_pdf() -> bytes:
 
 
 def test_render_verification_certificate_returns_a_one_page_pdf(sample_pdf):
-    reader = _reader(sample_pdf)
+    reader = pdf_reader(sample_pdf)
 
     assert sample_pdf.startswith(b"%PDF-")
     assert len(reader.pages) == 1
 
 
 def test_render_verification_certificate_text_has_number_serial_and_owner_unbroken(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "KĐ-2026/000123" in text
     assert "SN0100001" in text
@@ -106,7 +96,7 @@ def test_render_verification_certificate_text_has_number_serial_and_owner_unbrok
 
 
 def test_render_verification_certificate_footer_names_the_document_in_sentence_case(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "Giấy chứng nhận kiểm định" in text
     assert VERIFY_URL in text
@@ -114,49 +104,41 @@ def test_render_verification_certificate_footer_names_the_document_in_sentence_c
 
 
 def test_render_verification_certificate_states_the_art_41_8_result_on_one_line(sample_pdf):
-    lines = _text(sample_pdf).splitlines()
+    lines = pdf_text(sample_pdf).splitlines()
 
     assert "Đạt yêu cầu kỹ thuật đo lường" in lines
 
 
 def test_render_verification_certificate_prints_the_date_line_exactly(sample_pdf):
-    lines = _text(sample_pdf).splitlines()
+    lines = pdf_text(sample_pdf).splitlines()
 
     assert "Hà Nội, ngày 05 tháng 3 năm 2026" in lines
 
 
 def test_render_verification_certificate_prints_valid_until_in_date_words(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "ngày 31 tháng 3 năm 2027" in text
 
 
 def test_render_verification_certificate_embeds_every_font(sample_pdf):
-    fonts = [
-        font.get_object()
-        for page in _reader(sample_pdf).pages
-        for font in page["/Resources"]["/Font"].values()
-    ]
+    fonts = font_embedding(sample_pdf)
 
     assert fonts
-    for font in fonts:
-        descriptor = (font["/DescendantFonts"][0] if "/DescendantFonts" in font else font)["/FontDescriptor"]
-        assert "/FontFile2" in descriptor, font["/BaseFont"]
+    for name, embedded in fonts:
+        assert embedded, name
 
 
 def test_render_verification_certificate_qr_code_decodes_to_the_verify_url(sample_pdf):
-    page = pypdfium2.PdfDocument(sample_pdf)[0]
-    image = page.render(scale=150 / 72).to_pil()
+    texts = qr_texts(sample_pdf)
 
-    results = zxingcpp.read_barcodes(image)
-
-    assert [result.text for result in results] == [VERIFY_URL]
+    assert texts == [VERIFY_URL]
 
 
 def test_render_verification_certificate_with_25_readings_continues_on_a_second_page():
     pdf = render_verification_certificate(_context(readings=_readings(25)))
 
-    pages = _reader(pdf).pages
+    pages = pdf_reader(pdf).pages
     assert len(pages) == 2
     assert "Trang 1/2" in pages[0].extract_text()
     last_page = pages[1].extract_text()
@@ -168,24 +150,24 @@ def test_render_verification_certificate_with_25_readings_continues_on_a_second_
 def test_render_verification_certificate_without_stamp_leaves_the_field_blank():
     pdf = render_verification_certificate(_context(stamp_number=""))
 
-    fragments = _fragments(_reader(pdf).pages[0])
+    fragments = _fragments(pdf_reader(pdf).pages[0])
     label_x, label_y, _ = next(f for f in fragments if f[2] == "Số tem kiểm định:")
     on_the_line = [text for x, y, text in fragments if abs(y - label_y) < 1 and x > label_x]
     assert on_the_line == []
-    assert "700001" not in _text(pdf)
+    assert "700001" not in pdf_text(pdf)
 
 
 def test_render_verification_certificate_without_cycle_prints_the_no_cycle_wording():
     pdf = render_verification_certificate(_context(valid_until=None))
 
-    assert "Không quy định chu kỳ kiểm định" in _text(pdf)
+    assert "Không quy định chu kỳ kiểm định" in pdf_text(pdf)
 
 
 def test_render_verification_certificate_normalises_decomposed_text_to_nfc():
     owner = "Công ty Cổ phần Nước sạch Hải Dương"
     context = _context(owner_name=unicodedata.normalize("NFD", owner))
 
-    text = _text(render_verification_certificate(context))
+    text = pdf_text(render_verification_certificate(context))
 
     assert owner in text
 
@@ -194,12 +176,12 @@ def test_render_verification_certificate_shrinks_a_long_owner_name_instead_of_br
     owner = "Công ty Trách nhiệm Hữu hạn Một thành viên Kinh doanh Nước sạch và Môi trường Bắc Bộ"
     pdf = render_verification_certificate(_context(owner_name=owner))
 
-    assert owner in _text(pdf).splitlines()
+    assert owner in pdf_text(pdf).splitlines()
 
 
 def test_render_verification_certificate_marks_a_reading_outside_the_permissible_error():
     readings = (*_readings(3), dataclasses.replace(_readings(1)[0], error="+0,015", within=False))
 
-    text = _text(render_verification_certificate(_context(readings=readings)))
+    text = pdf_text(render_verification_certificate(_context(readings=readings)))
 
     assert "Không đạt" in text

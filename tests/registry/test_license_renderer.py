@@ -4,16 +4,13 @@ The renderer is pure, so these tests need no database: they render bytes and rea
 fonts) and pypdfium2 + zxing-cpp (the QR code).
 """
 
-import io
 import unicodedata
 from datetime import date
 
-import pypdf
-import pypdfium2
 import pytest
-import zxingcpp
 
 from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
+from tests.pdf_helpers import font_embedding, pdf_lines, pdf_reader, pdf_text, qr_texts, qr_texts_by_page
 
 VERIFY_URL = "https://giayphep.example.vn/xac-thuc/GP-2026-000001?t=3c9a1f7e"
 LICENSEE = "Bệnh viện Đa khoa tỉnh Lào Cai"
@@ -81,40 +78,28 @@ def _devices(count: int) -> tuple[LicenseDeviceRow, ...]:
     )
 
 
-def _reader(pdf: bytes) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(pdf))
-
-
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in _reader(pdf).pages)
-
-
-def _lines(pdf: bytes) -> list[str]:
-    return [line.strip() for line in _text(pdf).splitlines()]
-
-
 @pytest.fixture(scope="module")
 def sample_pdf() -> bytes:
     return render_radiation_license(_context())
 
 
 def test_render_radiation_license_returns_a_one_page_pdf_for_two_devices(sample_pdf):
-    reader = _reader(sample_pdf)
+    reader = pdf_reader(sample_pdf)
 
     assert sample_pdf.startswith(b"%PDF-")
     assert len(reader.pages) == 1
 
 
 def test_render_radiation_license_prints_title_number_and_licensee(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "GIẤY PHÉP TIẾN HÀNH CÔNG VIỆC BỨC XẠ" in text
     assert "Số: GP-2026/000001" in text
-    assert f"Điều 1. Cho phép: {LICENSEE}" in _lines(sample_pdf)
+    assert f"Điều 1. Cho phép: {LICENSEE}" in pdf_lines(sample_pdf)
 
 
 def test_render_radiation_license_prints_every_serial_number_unbroken(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert "CT-108877" in lines
     assert "PX-55021" in lines
@@ -122,7 +107,7 @@ def test_render_radiation_license_prints_every_serial_number_unbroken(sample_pdf
 
 
 def test_render_radiation_license_prints_the_end_date_in_both_forms(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "28/11/2029" in text
     assert "ngày 28 tháng 11 năm 2029" in text
@@ -130,56 +115,48 @@ def test_render_radiation_license_prints_the_end_date_in_both_forms(sample_pdf):
 
 
 def test_render_radiation_license_prints_the_date_line_exactly(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert "Lào Cai, ngày 20 tháng 11 năm 2026" in lines
 
 
 def test_render_radiation_license_names_the_safety_officer_and_certificate(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert "Người phụ trách an toàn bức xạ: Nguyễn Văn Hùng, chứng chỉ số LC-ATBX-2025/0142" in lines
 
 
 def test_render_radiation_license_numbers_the_conditions(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert any(line.startswith("3. Theo dõi liều chiếu xạ cá nhân") for line in lines)
 
 
 def test_render_radiation_license_footer_gives_the_verification_link(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert f"Tra cứu tính xác thực của Giấy phép tại: {VERIFY_URL}" in text
     assert "Trang 1/1" in text
 
 
 def test_render_radiation_license_embeds_every_font(sample_pdf):
-    fonts = [
-        font.get_object()
-        for page in _reader(sample_pdf).pages
-        for font in page["/Resources"]["/Font"].values()
-    ]
+    fonts = font_embedding(sample_pdf)
 
     assert fonts
-    for font in fonts:
-        descriptor = (font["/DescendantFonts"][0] if "/DescendantFonts" in font else font)["/FontDescriptor"]
-        assert "/FontFile2" in descriptor, font["/BaseFont"]
+    for name, embedded in fonts:
+        assert embedded, name
 
 
 def test_render_radiation_license_qr_code_decodes_to_the_verify_url(sample_pdf):
-    page = pypdfium2.PdfDocument(sample_pdf)[0]
-    image = page.render(scale=150 / 72).to_pil()
+    texts = qr_texts(sample_pdf)
 
-    results = zxingcpp.read_barcodes(image)
-
-    assert [result.text for result in results] == [VERIFY_URL]
+    assert texts == [VERIFY_URL]
 
 
 def test_render_radiation_license_with_30_devices_continues_on_numbered_pages():
     pdf = render_radiation_license(_context(devices=_devices(30)))
 
-    pages = _reader(pdf).pages
+    pages = pdf_reader(pdf).pages
     count = len(pages)
     assert count >= 2
     assert f"Trang 1/{count}" in pages[0].extract_text()
@@ -187,17 +164,13 @@ def test_render_radiation_license_with_30_devices_continues_on_numbered_pages():
     last_page = pages[-1].extract_text()
     assert f"Trang {count}/{count}" in last_page
     assert "Điều 3. Thời hạn" in last_page
-    assert all(f"SN-{n:04d}" in _lines(pdf) for n in range(1, 31))
+    assert all(f"SN-{n:04d}" in pdf_lines(pdf) for n in range(1, 31))
 
 
 def test_render_radiation_license_with_30_devices_puts_the_qr_code_on_the_last_page():
     pdf = render_radiation_license(_context(devices=_devices(30)))
-    document = pypdfium2.PdfDocument(pdf)
 
-    found = [
-        [result.text for result in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())]
-        for page in document
-    ]
+    found = qr_texts_by_page(pdf)
 
     assert found == [[]] * (len(found) - 1) + [[VERIFY_URL]]
 
@@ -207,7 +180,7 @@ def test_render_radiation_license_without_safety_officer_prints_the_exemption():
         _context(devices=(DENTAL,), safety_officer_name="", safety_officer_certificate="")
     )
 
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Không bắt buộc (chỉ có thiết bị X-quang nha khoa trong miệng)" in text
     assert "chứng chỉ số" not in text
 
@@ -215,13 +188,13 @@ def test_render_radiation_license_without_safety_officer_prints_the_exemption():
 def test_render_radiation_license_prints_the_licence_it_replaces():
     pdf = render_radiation_license(_context(license_kind_label="Gia hạn", replaces_number="GP-2023/000417"))
 
-    lines = _lines(pdf)
+    lines = pdf_lines(pdf)
     assert "Giấy phép này thay thế Giấy phép số GP-2023/000417." in lines
     assert "(Gia hạn)" in lines
 
 
 def test_render_radiation_license_omits_the_replaces_sentence_for_a_new_licence(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert "thay thế" not in text
 
@@ -229,7 +202,7 @@ def test_render_radiation_license_omits_the_replaces_sentence_for_a_new_licence(
 def test_render_radiation_license_normalises_decomposed_text_to_nfc():
     context = _context(licensee_name=unicodedata.normalize("NFD", LICENSEE))
 
-    text = _text(render_radiation_license(context))
+    text = pdf_text(render_radiation_license(context))
 
     assert LICENSEE in text
 
@@ -239,18 +212,18 @@ def test_render_radiation_license_shrinks_a_long_licensee_name_instead_of_breaki
 
     pdf = render_radiation_license(_context(licensee_name=licensee))
 
-    assert licensee in _lines(pdf)
+    assert licensee in pdf_lines(pdf)
 
 
 def test_render_radiation_license_without_tax_code_leaves_out_the_line():
     pdf = render_radiation_license(_context(licensee_tax_code=""))
 
-    assert "Mã số thuế" not in _text(pdf)
+    assert "Mã số thuế" not in pdf_text(pdf)
 
 
 def test_render_radiation_license_signs_for_a_deputy_on_two_lines():
     pdf = render_radiation_license(_context(signer_title="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"))
 
-    lines = _lines(pdf)
+    lines = pdf_lines(pdf)
     assert "KT. GIÁM ĐỐC" in lines
     assert "PHÓ GIÁM ĐỐC" in lines

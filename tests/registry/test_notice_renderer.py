@@ -5,17 +5,14 @@ fonts) and pypdfium2 + zxing-cpp (the QR code).
 """
 
 import dataclasses
-import io
 import re
 import unicodedata
 from datetime import date
 
-import pypdf
-import pypdfium2
 import pytest
-import zxingcpp
 
 from registry.notice_document import ExpiryNoticeContext, NoticeItemRow, render_expiry_notice
+from tests.pdf_helpers import font_embedding, pdf_lines, pdf_reader, pdf_text, qr_texts_by_page
 
 VERIFY_URL = "https://thongbao.example.vn/xac-thuc/TB-2026-000012?t=5d1c0a9e"
 RECIPIENT = "Công ty TNHH Xăng dầu Sông Hồng"
@@ -84,26 +81,6 @@ def _many_items(count: int) -> tuple[NoticeItemRow, ...]:
     )
 
 
-def _reader(pdf: bytes) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(pdf))
-
-
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in _reader(pdf).pages)
-
-
-def _lines(pdf: bytes) -> list[str]:
-    return [line.strip() for line in _text(pdf).splitlines()]
-
-
-def _qr_texts(pdf: bytes) -> list[list[str]]:
-    """Return the decoded QR codes of each page, rendered at 150 dpi."""
-    return [
-        [result.text for result in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())]
-        for page in pypdfium2.PdfDocument(pdf)
-    ]
-
-
 @pytest.fixture(scope="module")
 def sample_pdf() -> bytes:
     return render_expiry_notice(_context())
@@ -115,14 +92,14 @@ def long_pdf() -> bytes:
 
 
 def test_render_expiry_notice_returns_a_one_page_pdf_for_five_items(sample_pdf):
-    reader = _reader(sample_pdf)
+    reader = pdf_reader(sample_pdf)
 
     assert sample_pdf.startswith(b"%PDF-")
     assert len(reader.pages) == 1
 
 
 def test_render_expiry_notice_prints_title_subject_number_and_date_line(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert "THÔNG BÁO" in lines
     assert "Về việc kiểm định phương tiện đo, thiết bị X-quang và giấy phép sắp hết hạn" in lines
@@ -131,27 +108,27 @@ def test_render_expiry_notice_prints_title_subject_number_and_date_line(sample_p
 
 
 def test_render_expiry_notice_addresses_the_recipient(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert f"Kính gửi: {RECIPIENT}" in lines
     assert f"- {RECIPIENT};" in lines
 
 
 def test_render_expiry_notice_prints_every_serial_and_licence_number_unbroken(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     assert [serial for serial in SERIALS if serial not in lines] == []
 
 
 def test_render_expiry_notice_prints_the_dates_as_dd_mm_yyyy(sample_pdf):
-    lines = _lines(sample_pdf)
+    lines = pdf_lines(sample_pdf)
 
     for expected in ("20/12/2026", "15/11/2026", "20/11/2026", "04/01/2027", "05/12/2026"):
         assert expected in lines
 
 
 def test_render_expiry_notice_prints_the_stages_and_the_legal_duty(sample_pdf):
-    text = " ".join(_text(sample_pdf).split())  # cells and paragraphs wrap; their words stay in order
+    text = " ".join(pdf_text(sample_pdf).split())  # cells and paragraphs wrap; their words stay in order
 
     assert "Quá hạn" in text
     assert "Đến hạn hôm nay" in text
@@ -160,31 +137,26 @@ def test_render_expiry_notice_prints_the_stages_and_the_legal_duty(sample_pdf):
 
 
 def test_render_expiry_notice_footer_gives_the_verification_link(sample_pdf):
-    text = _text(sample_pdf)
+    text = pdf_text(sample_pdf)
 
     assert f"Tra cứu tính xác thực của Thông báo tại: {VERIFY_URL}" in text
     assert "Trang 1/1" in text
 
 
 def test_render_expiry_notice_embeds_every_font(sample_pdf):
-    fonts = [
-        font.get_object()
-        for page in _reader(sample_pdf).pages
-        for font in page["/Resources"]["/Font"].values()
-    ]
+    fonts = font_embedding(sample_pdf)
 
     assert fonts
-    for font in fonts:
-        descriptor = (font["/DescendantFonts"][0] if "/DescendantFonts" in font else font)["/FontDescriptor"]
-        assert "/FontFile2" in descriptor, font["/BaseFont"]
+    for name, embedded in fonts:
+        assert embedded, name
 
 
 def test_render_expiry_notice_qr_code_decodes_to_the_verify_url(sample_pdf):
-    assert _qr_texts(sample_pdf) == [[VERIFY_URL]]
+    assert qr_texts_by_page(sample_pdf) == [[VERIFY_URL]]
 
 
 def test_render_expiry_notice_with_300_items_numbers_every_page(long_pdf):
-    pages = _reader(long_pdf).pages
+    pages = pdf_reader(long_pdf).pages
     count = len(pages)
 
     assert count >= 5
@@ -193,13 +165,13 @@ def test_render_expiry_notice_with_300_items_numbers_every_page(long_pdf):
 
 
 def test_render_expiry_notice_with_300_items_prints_every_serial(long_pdf):
-    lines = set(_lines(long_pdf))
+    lines = set(pdf_lines(long_pdf))
 
     assert [n for n in range(1, 301) if f"SN-{n:04d}" not in lines] == []
 
 
 def test_render_expiry_notice_with_300_items_repeats_the_table_head_and_closes_the_last_page(long_pdf):
-    pages = _reader(long_pdf).pages
+    pages = pdf_reader(long_pdf).pages
 
     assert all("Căn cứ" in page.extract_text() for page in pages)
     assert "(tiếp theo)" in pages[1].extract_text()
@@ -208,7 +180,7 @@ def test_render_expiry_notice_with_300_items_repeats_the_table_head_and_closes_t
 
 
 def test_render_expiry_notice_with_300_items_numbers_the_rows_in_order(long_pdf):
-    numbers = [int(line) for line in _lines(long_pdf) if re.fullmatch(r"\d{1,3}", line)]
+    numbers = [int(line) for line in pdf_lines(long_pdf) if re.fullmatch(r"\d{1,3}", line)]
 
     assert [n for n in numbers if n <= 300][-1] == 300
 
@@ -216,7 +188,7 @@ def test_render_expiry_notice_with_300_items_numbers_the_rows_in_order(long_pdf)
 def test_render_expiry_notice_with_40_items_puts_the_qr_code_on_the_last_page_only():
     pdf = render_expiry_notice(_context(items=_many_items(40)))
 
-    found = _qr_texts(pdf)
+    found = qr_texts_by_page(pdf)
 
     assert len(found) >= 2
     assert found == [[]] * (len(found) - 1) + [[VERIFY_URL]]
@@ -225,7 +197,7 @@ def test_render_expiry_notice_with_40_items_puts_the_qr_code_on_the_last_page_on
 def test_render_expiry_notice_normalises_decomposed_text_to_nfc():
     context = _context(recipient_name=unicodedata.normalize("NFD", RECIPIENT))
 
-    text = _text(render_expiry_notice(context))
+    text = pdf_text(render_expiry_notice(context))
 
     assert f"Kính gửi: {RECIPIENT}" in text
 
@@ -236,7 +208,7 @@ def test_render_expiry_notice_shrinks_a_long_serial_instead_of_breaking_it():
 
     pdf = render_expiry_notice(_context(items=items))
 
-    assert serial in _lines(pdf)
+    assert serial in pdf_lines(pdf)
 
 
 def test_render_expiry_notice_fits_a_row_with_the_longest_stored_texts():
@@ -246,13 +218,13 @@ def test_render_expiry_notice_fits_a_row_with_the_longest_stored_texts():
 
     pdf = render_expiry_notice(_context(items=(item,)))
 
-    assert "TK-2291-01" in _lines(pdf)
+    assert "TK-2291-01" in pdf_lines(pdf)
 
 
 def test_render_expiry_notice_signs_for_a_deputy_on_two_lines():
     pdf = render_expiry_notice(_context(signer_title="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"))
 
-    lines = _lines(pdf)
+    lines = pdf_lines(pdf)
     assert "KT. GIÁM ĐỐC" in lines
     assert "PHÓ GIÁM ĐỐC" in lines
 

@@ -12,9 +12,7 @@ import time
 from contextlib import contextmanager
 from datetime import timedelta
 
-import pypdfium2
 import pytest
-import zxingcpp
 from django.db import connection
 from django.utils import timezone
 from pypdf import PdfReader
@@ -26,6 +24,7 @@ from registry.models import Instrument, InstrumentType, User
 from registry.services import ReadingInput, verification_record
 from tests.conftest import _redis_reachable, producer_broker, running_workers, wait_until
 from tests.factories import InstrumentFactory, _tax_code
+from tests.pdf_helpers import qr_texts as _qr_texts
 from workers.beat import BEAT_SCHEDULE
 from workers.publishing import enqueue_requested_document
 from workers.tasks.documents import render_document, sweep_documents
@@ -55,12 +54,6 @@ def _login(api_client, username, password):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
-
-
-def _qr_texts(pdf: bytes) -> list[str]:
-    page = pypdfium2.PdfDocument(pdf)[0]
-    image = page.render(scale=150 / 72).to_pil()
-    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
 
 
 def test_certificate_end_to_end(celery_workers, api_client, catalog, officer):
