@@ -141,7 +141,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "DEFAULT_THROTTLE_RATES": {"public_verify": env_str("PUBLIC_VERIFY_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "public_verify": env_str("PUBLIC_VERIFY_RATE", "120/minute"),
+        "auth": env_str("AUTH_RATE", "20/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Metrology and inspection registry",
@@ -168,6 +171,11 @@ SPECTACULAR_SETTINGS = {
         "DoseAlertKindEnum": "registry.models.DoseAlertKind",
     },
 }
+
+# Throttle counters must be shared by every web process: Redis when CACHE_URL names it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env_str("CACHE_URL", ""):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL", "")}
 
 # --- Celery (only workers/ reads these) ---
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://localhost/")

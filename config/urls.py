@@ -3,13 +3,22 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.throttling import ScopedRateThrottle
 
 from certificates.api.views import PublicVerifyView, verify_page
 from workers.health import healthz
 
+
+class TokenView(ObtainAuthToken):
+    """POST username and password, get a token; throttled per client address against password guessing."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+
 api_v1 = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     path("verify/<str:token>", PublicVerifyView.as_view(), name="api-verify"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),
