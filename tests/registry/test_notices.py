@@ -195,3 +195,25 @@ def test_officers_see_what_is_overdue_per_organisation(client_for, officer, cata
 
     assert rows[0]["organization_id"] == late.pk and rows[0]["instruments_overdue"] == 3
     assert client_for(UserFactory(role="business")).get("/api/v1/notices/overdue").status_code == 403
+
+
+def test_notice_list_costs_a_fixed_number_of_queries(client_for, officer, catalog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(officer)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/notices/").status_code == 200
+        return len(queries)
+
+    _due_in(7)
+    notices_scan(as_of=TODAY)
+    few = count()
+    for days in range(8, 48):
+        _due_in(days, owner=OrganizationFactory())
+    notices_scan(as_of=TODAY + timedelta(days=1))
+
+    assert Notice.objects.count() > 40
+    assert count() == few
