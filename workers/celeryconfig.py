@@ -29,12 +29,13 @@ if broker_url.startswith("redis"):
     }
 elif broker_url.startswith("filesystem"):
     _folder = settings.CELERY_BROKER_DATA_DIR
-    for _sub in ("queue", "processed"):
+    for _sub in ("queue", "processed", "control"):
         (_folder / _sub).mkdir(parents=True, exist_ok=True)
     broker_transport_options = {
         "data_folder_in": str(_folder / "queue"),
         "data_folder_out": str(_folder / "queue"),
         "processed_folder": str(_folder / "processed"),
+        "control_folder": str(_folder / "control"),  # else kombu writes "control/" into the working directory
         "store_processed": False,
     }
     # The filesystem transport has no fan-out: no remote control, no gossip, no mingle.
