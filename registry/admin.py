@@ -97,7 +97,7 @@ class LegalParameterAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(OfficerAdminMixin, admin.ModelAdmin):
+class ChecklistItemAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
     list_display = ["application_kind", "position", "code", "name", "required", "confidence"]
     list_filter = ["application_kind", "confidence"]
 
@@ -142,7 +142,7 @@ class RadiationLicenseAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(NoticeStage)
-class NoticeStageAdmin(OfficerAdminMixin, admin.ModelAdmin):
+class NoticeStageAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
     """Officers tune the warning stages: days before the anchor, labels, on or off."""
 
     list_display = ["kind", "code", "anchor", "offset_days", "label", "active"]

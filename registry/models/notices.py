@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from registry.models.organizations import Organization
 
@@ -35,6 +36,7 @@ class NoticeStage(models.Model):
     label = models.CharField(max_length=255)
     legal_basis = models.CharField(max_length=255)
     active = models.BooleanField(default=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "anchor", "offset_days"]

@@ -222,6 +222,7 @@ class ChecklistItem(models.Model):
     required = models.BooleanField(default=True)
     confidence = models.CharField(max_length=64, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["application_kind", "position", "code"]
