@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
@@ -29,6 +29,11 @@ def _ascii_filename(number: str) -> str:
     """KĐ-2026/000123 -> KD-2026-000123.pdf: plain ASCII survives every browser and mail client."""
     folded = unicodedata.normalize("NFKD", number.replace("Đ", "D").replace("đ", "d"))
     return folded.encode("ascii", "ignore").decode().replace("/", "-") + ".pdf"
+
+
+def _wants_json(request) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
 
 
 class NotIssuedYet(APIException):
@@ -105,9 +110,12 @@ class PublicVerifyView(RetrieveAPIView):
 
 
 def verify_page(request, token: str):
-    """The human page behind the QR code: Vietnamese first (the document is a Vietnamese legal document)."""
+    """The human page behind the QR code: Vietnamese first (the document is a Vietnamese legal document).
+    A client that asks for JSON (Accept: application/json) gets the API's answer at the same address."""
     document = selectors.document_get_public(token=token)
     data = PublicDocumentSerializer(document).data
+    if _wants_json(request):
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     with translation.override("vi"):
         kind_vi = str(document.get_kind_display())
     with translation.override("en"):

@@ -188,10 +188,6 @@ class Verification(models.Model):
                 condition=models.Q(result="pass") | models.Q(valid_until__isnull=True),
                 name="verification_fail_has_no_valid_until",
             ),
-            models.UniqueConstraint(
-                fields=["verification_body", "stamp_number"], condition=~models.Q(stamp_number=""),
-                name="verification_stamp_unique_per_body",
-            ),
         ]
         indexes = [models.Index(fields=["instrument", "-performed_on"]), models.Index(fields=["verification_body"])]
 

@@ -114,7 +114,6 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     # The related rows were loaded (and locked) above: re-validating them would cost a query each.
     verification.full_clean(exclude=["instrument", "type_revision", "verification_body", "performed_by"],
                             validate_constraints=False)
-    _check_stamp_unused(verification)
     _check_readings(readings=readings, passed=passed)
     verification.save()
     Reading.objects.bulk_create(
@@ -143,13 +142,6 @@ def _check_performed_on(*, instrument: Instrument, performed_on: date) -> None:
         raise ValidationError({"performed_on": _(
             "This instrument was already verified on %(day)s; a verification cannot be dated before it.")
             % {"day": instrument.last_verified_on.isoformat()}})
-
-
-def _check_stamp_unused(verification: Verification) -> None:
-    if verification.stamp_number and Verification.objects.filter(
-        verification_body_id=verification.verification_body_id, stamp_number=verification.stamp_number
-    ).exists():
-        raise ValidationError({"stamp_number": _("This stamp number was already used by your organization.")})
 
 
 def _check_readings(*, readings, passed: bool) -> None:

@@ -121,3 +121,11 @@ def test_revoke_without_reason_names_the_field(client_for, issued, officer):
     response = client_for(officer).post(f"/api/v1/documents/{issued.pk}/revoke", {}, format="json")
 
     assert response.status_code == 400 and "reason" in response.json()
+
+
+def test_the_qr_address_answers_json_to_a_client_that_asks_for_it(api_client, issued):
+    page = api_client.get(f"/verify/{issued.token}", HTTP_ACCEPT="text/html")
+    as_json = api_client.get(f"/verify/{issued.token}", HTTP_ACCEPT="application/json")
+
+    assert "Còn hiệu lực" in page.content.decode()
+    assert as_json.json()["status"] == "valid" and as_json.json()["number"] == issued.number

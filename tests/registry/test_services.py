@@ -108,16 +108,6 @@ def test_verification_cannot_predate_the_last_one(technician):
     assert Verification.objects.count() == 1
 
 
-def test_stamp_number_is_used_once_per_body(technician):
-    _record(technician, InstrumentFactory(), stamp_number="T-1")
-
-    with pytest.raises(ValidationError) as error:
-        _record(technician, InstrumentFactory(), stamp_number="T-1")
-
-    assert "stamp_number" in error.value.message_dict
-    assert Document.objects.count() == 1
-
-
 def test_a_procedure_is_needed_when_the_catalogue_names_none(technician):
     instrument = InstrumentFactory(instrument_type__revision__procedure="")
 
