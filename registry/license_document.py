@@ -19,21 +19,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.pdf import (
+    CONTENT_W,
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
-    draw_fitted,
-    draw_text,
-    fit_font_size,
-    mm,
-    nfc,
-    nfc_strings,
-    register_fonts,
-    vn_date,
-    vn_date_words,
-)
-from certificates.pdf_flow import (
-    CONTENT_W,
     HEADER_SPLIT,
     LEFT,
     RIGHT,
@@ -44,9 +33,18 @@ from certificates.pdf_flow import (
     Prose,
     Span,
     Table,
+    draw_fitted,
+    draw_text,
+    fit_font_size,
     line,
+    mm,
+    nfc,
+    nfc_strings,
+    register_fonts,
     render_letter,
     space,
+    vn_date,
+    vn_date_words,
 )
 
 __all__ = ["LicenseDeviceRow", "RadiationLicenseContext", "render_radiation_license"]

@@ -7,7 +7,7 @@ licences near the last day to file a renewal, or expiring (Decree 142/2020/NĐ-C
 before expiry). Plain data in, PDF bytes out: no Django, no queries, no storage. The service numbers the notice,
 stores the bytes and records their SHA-256. The layout follows Decree 30/2020/NĐ-CP App. I.
 
-The body flows as measured blocks in the letter layout of certificates.pdf_flow, as the radiation licence does: a
+The body flows as measured blocks in the letter layout of certificates.pdf, as the radiation licence does: a
 long list continues on further pages with the table head repeated and every page marked "Trang x/y"; the last row
 and the closing paragraph always stay with the signature.
 """
@@ -21,20 +21,10 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.pdf import (
+    CONTENT_W,
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
-    draw_fitted,
-    draw_text,
-    em_width,
-    fit_font_size,
-    mm,
-    nfc_strings,
-    register_fonts,
-    vn_date,
-)
-from certificates.pdf_flow import (
-    CONTENT_W,
     LEFT,
     RIGHT,
     Block,
@@ -43,8 +33,16 @@ from certificates.pdf_flow import (
     Letter,
     Prose,
     Table,
+    draw_fitted,
+    draw_text,
+    em_width,
+    fit_font_size,
+    mm,
+    nfc_strings,
+    register_fonts,
     render_letter,
     space,
+    vn_date,
 )
 
 __all__ = ["ExpiryNoticeContext", "NoticeItemRow", "render_expiry_notice"]

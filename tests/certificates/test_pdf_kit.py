@@ -1,4 +1,4 @@
-"""Tests for the shared PDF drawing kit (certificates.pdf) and its flowing layout (certificates.pdf_flow)."""
+"""Tests for the shared PDF drawing kit (certificates.pdf), its flowing layout included."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from certificates.pdf import FONT, FONT_BOLD, fit_font_size, nfc_strings, register_fonts, vn_date, vn_date_line, wrap
-from certificates.pdf_flow import Block, paginate, space
+from certificates.pdf.flow import Block, paginate, space
 
 
 @pytest.mark.parametrize(
