@@ -1,6 +1,7 @@
 """Celery settings, derived from Django's settings (read lazily, when the app first needs them)."""
 
 from django.conf import settings
+from kombu import Queue
 
 from workers.beat import BEAT_SCHEDULE
 
@@ -10,6 +11,8 @@ task_acks_late = True
 task_reject_on_worker_lost = True
 worker_prefetch_multiplier = 1
 task_default_queue = "default"
+# Declared, so that purges and monitoring know every queue, not only those a process happened to use.
+task_queues = [Queue("documents"), Queue("notices"), Queue("default")]
 task_routes = {"documents.*": {"queue": "documents"}, "notices.*": {"queue": "notices"}}
 task_time_limit = 120
 task_soft_time_limit = 100

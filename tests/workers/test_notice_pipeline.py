@@ -5,6 +5,7 @@ import email
 import os
 import signal
 import threading
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -71,11 +72,13 @@ def test_a_worker_killed_mid_scan_then_the_scan_again_leaves_every_notice_once(c
     instruments = [_due(7, owner) for _ in range(300)]
     slow = {"NOTICE_SCAN_PAUSE_SECONDS": "0.3"}
 
-    # A queue of its own, so that no other worker of the test session takes the scan.
+    # A queue of its own (and of this run: the killed worker leaves its message unacknowledged, to be
+    # restored later), so that no other worker takes the scan.
+    queue = f"doomed-{uuid.uuid4().hex[:12]}"
     with running_workers(broker_url=settings.CELERY_BROKER_URL, count=1, name="doomed", extra_env=slow,
-                         queues="doomed") as procs:
+                         queues=queue) as procs:
         scan_expiries.apply_async(kwargs={"as_of": timezone.localdate().isoformat(), "chunk_size": 20},
-                                  queue="doomed")
+                                  queue=queue)
         wait_until(lambda: Notice.objects.exists(), timeout=60, message="the scan to start")
         os.killpg(procs[0].pid, signal.SIGKILL)
     partial = Notice.objects.count()
