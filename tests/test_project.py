@@ -98,3 +98,17 @@ def test_catalogue_loads_every_group2_row_with_its_legal_basis_and_keeps_officer
     assert (taxi.verification_cycle_months, taxi.procedure_confirmed) == (18, False)
     kwh = InstrumentType.objects.get(code="KWH_1P_ELECTRONIC").revisions.first()
     assert kwh.verification_cycle_months == 72 and kwh.cross_check is True
+
+
+@pytest.mark.django_db
+def test_createsuperuser_makes_an_officer_who_can_use_the_api(api_client, monkeypatch):
+    from registry.models import User
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "s3cret-officer-pass")
+    call_command("createsuperuser", interactive=False, username="chief", email="chief@example.vn")
+
+    chief = User.objects.get(username="chief")
+    token = api_client.post("/api/v1/auth/token/", {"username": "chief", "password": "s3cret-officer-pass"}).json()
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token['token']}")
+    assert (chief.role, chief.is_staff) == ("officer", True)
+    assert api_client.get("/api/v1/users/").json()["count"] == 1
