@@ -217,3 +217,18 @@ def test_notice_list_costs_a_fixed_number_of_queries(client_for, officer, catalo
 
     assert Notice.objects.count() > 40
     assert count() == few
+
+
+def test_a_renewed_licence_gets_no_later_stages(client_for, officer, hospital):
+    licence = _licensed_hospital(client_for, officer, hospital, 60)
+    today = timezone.localdate()
+    notices_scan(as_of=today)  # 15 days before the last renewal day: the 30-day stage
+    renewal = client_for(hospital.user).post("/api/v1/license-applications/", application_payload(
+        hospital, kind="renewal", previous_license=licence.pk), format="json").json()
+    client_for(officer).post(f"/api/v1/license-applications/{renewal['id']}/issue", {}, format="json")
+
+    for days in (8, 15, 60):  # renewal_d7, renewal_d0 and expiry would fall in here
+        notices_scan(as_of=today + timedelta(days=days))
+
+    stages = list(Notice.objects.filter(kind="license_expiry").values_list("subject_id", "stage"))
+    assert stages == [(licence.pk, "renewal_d30")]

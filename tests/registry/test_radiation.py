@@ -309,3 +309,17 @@ def test_an_attachment_that_is_not_a_scan_is_refused(client_for, hospital):
                                               {"item_code": "area-survey", "file": script}, format="multipart")
 
     assert response.status_code == 400 and "file" in response.json()
+
+
+def test_licence_valid_until_range_and_device_kind_filters(client_for, officer, hospital):
+    licence = _issue(client_for, officer, hospital, devices=[hospital.dental.pk], safety_officer=None)
+    end = licence["valid_until"]
+    client = client_for(officer)
+
+    def ids(**params):
+        return [row["id"] for row in client.get("/api/v1/radiation-licenses/", params).json()["results"]]
+
+    assert ids(valid_until_after=end, valid_until_before=end) == [licence["id"]]
+    assert ids(valid_until_before=(date.fromisoformat(end) - timedelta(days=1)).isoformat()) == []
+    assert ids(device_kind="dental_intraoral") == [licence["id"]]
+    assert ids(device_kind="ct") == []
