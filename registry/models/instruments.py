@@ -97,7 +97,18 @@ def identity_key(value: str, *, drop_spaces: bool = False) -> str:
     return folded.replace(" ", "") if drop_spaces else folded
 
 
-class Instrument(models.Model):
+class SerialIdentityMixin:
+    """Keeps `serial_key` and `manufacturer_key` (the unique identity of a device) in step with the fields."""
+
+    def save(self, *args, **kwargs):
+        self.serial_key = identity_key(self.serial_number, drop_spaces=True)
+        self.manufacturer_key = identity_key(self.manufacturer)
+        if kwargs.get("update_fields") is not None and {"serial_number", "manufacturer"} & set(kwargs["update_fields"]):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "serial_key", "manufacturer_key"}
+        super().save(*args, **kwargs)
+
+
+class Instrument(SerialIdentityMixin, models.Model):
     """A measuring instrument in use by its owner; its verification state is kept from the latest verification."""
 
     instrument_type = models.ForeignKey(
@@ -152,12 +163,6 @@ class Instrument(models.Model):
     def __str__(self) -> str:
         return f"{self.instrument_type.name} {self.serial_number}"
 
-    def save(self, *args, **kwargs):
-        self.serial_key = identity_key(self.serial_number, drop_spaces=True)
-        self.manufacturer_key = identity_key(self.manufacturer)
-        if kwargs.get("update_fields") is not None and {"serial_number", "manufacturer"} & set(kwargs["update_fields"]):
-            kwargs["update_fields"] = {*kwargs["update_fields"], "serial_key", "manufacturer_key"}
-        super().save(*args, **kwargs)
 
 
 class Verification(models.Model):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from registry.models.instruments import VerificationResult, identity_key
+from registry.models.instruments import SerialIdentityMixin, VerificationResult
 from registry.models.organizations import Organization
 
 
@@ -43,7 +43,7 @@ class XrayDeviceStatus(models.TextChoices):
     DISPOSED = "disposed", _("Disposed")
 
 
-class XrayDevice(models.Model):
+class XrayDevice(SerialIdentityMixin, models.Model):
     """A diagnostic X-ray unit of a facility; its verification state is kept from the latest verification."""
 
     facility = models.ForeignKey(Organization, verbose_name=_("facility"), on_delete=models.PROTECT,
@@ -79,10 +79,6 @@ class XrayDevice(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.model} {self.serial_number}"
 
-    def save(self, *args, **kwargs):
-        self.serial_key = identity_key(self.serial_number, drop_spaces=True)
-        self.manufacturer_key = identity_key(self.manufacturer)
-        super().save(*args, **kwargs)
 
 
 class XrayDeviceVerification(models.Model):
