@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from certificates.kinds import DocumentFacts, KindSpec
 from certificates.models import Document, DocumentKind
+from certificates.pdf import vn_number
 from registry.documents import (
     ReadingRow,
     VerificationCertificateContext,
@@ -27,18 +28,13 @@ def describe(verification: Verification) -> DocumentFacts:
     )
 
 
-def _number(value) -> str:
-    """A decimal as the technician wrote it, without trailing zeros of the storage scale."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
 
 def _reading_rows(verification: Verification) -> tuple[ReadingRow, ...]:
     return tuple(
         ReadingRow(
-            reference_value=_number(r.reference_value), measured_value=_number(r.measured_value), unit=r.unit,
-            error=("+" if r.error > 0 else "") + _number(r.error),
-            max_permissible_error="±" + _number(r.max_permissible_error), within=r.within_tolerance,
+            reference_value=vn_number(r.reference_value), measured_value=vn_number(r.measured_value), unit=r.unit,
+            error=vn_number(r.error, signed=True), max_permissible_error="±" + vn_number(r.max_permissible_error),
+            within=r.within_tolerance,
         )
         for r in verification.readings.all()
     )

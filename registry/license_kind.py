@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from certificates.kinds import DocumentFacts, KindSpec
 from certificates.models import Document, DocumentKind
+from certificates.pdf import vn_number
 from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
 from registry.models import LICENSE_KIND_LABELS_VI, XRAY_KIND_LABELS_VI, RadiationLicense
 
@@ -25,15 +26,11 @@ def describe(license: RadiationLicense) -> DocumentFacts:
     )
 
 
-def _number(value) -> str:
-    return "" if value is None else format(value.normalize(), "f")
-
-
 def _device_rows(license: RadiationLicense) -> tuple[LicenseDeviceRow, ...]:
     return tuple(
         LicenseDeviceRow(kind_label=XRAY_KIND_LABELS_VI[d.kind], manufacturer=d.manufacturer, model=d.model,
-                         serial_number=d.serial_number, year_made=str(d.year_made or ""), max_kv=_number(d.max_kv),
-                         max_ma=_number(d.max_ma), room=d.room)
+                         serial_number=d.serial_number, year_made=str(d.year_made or ""), max_kv=vn_number(d.max_kv),
+                         max_ma=vn_number(d.max_ma), room=d.room)
         for d in license.devices.order_by("id")
     )
 

@@ -45,6 +45,7 @@ from certificates.pdf.text import (
     vn_date,
     vn_date_line,
     vn_date_words,
+    vn_number,
     wrap,
 )
 
@@ -86,5 +87,6 @@ __all__ = [
     "vn_date",
     "vn_date_line",
     "vn_date_words",
+    "vn_number",
     "wrap",
 ]

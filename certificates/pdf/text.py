@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from reportlab.lib.utils import simpleSplit
@@ -31,6 +32,18 @@ def vn_date_line(place: str, day: date) -> str:
 def vn_date(day: date) -> str:
     """Return DD/MM/YYYY, the compact form used in table cells."""
     return day.strftime("%d/%m/%Y")
+
+
+def vn_number(value: Decimal | None, *, signed: bool = False) -> str:
+    """A decimal as written in Vietnamese documents: decimal comma, no trailing zeros of the storage scale
+    (20.040000 -> "20,04"); `signed` puts "+" before a positive value (errors of reading)."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    text = "0" if text in ("-0", "") else text
+    if signed and value > 0:
+        text = "+" + text
+    return text.replace(".", ",")
 
 
 # --- Text --------------------------------------------------------------------------------------

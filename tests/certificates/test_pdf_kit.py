@@ -3,11 +3,22 @@
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from certificates.pdf import FONT, FONT_BOLD, fit_font_size, nfc_strings, register_fonts, vn_date, vn_date_line, wrap
+from certificates.pdf import (
+    FONT,
+    FONT_BOLD,
+    fit_font_size,
+    nfc_strings,
+    register_fonts,
+    vn_date,
+    vn_date_line,
+    vn_number,
+    wrap,
+)
 from certificates.pdf.flow import Block, paginate, space
 
 
@@ -143,3 +154,11 @@ def test_paginate_refuses_a_block_taller_than_a_page():
 
     with pytest.raises(ValueError, match="taller than a page"):
         paginate(blocks, 100, 100, head_room=0)
+
+
+@pytest.mark.parametrize("value, signed, expected", [
+    (Decimal("20.040000"), False, "20,04"), (Decimal("50.000000"), False, "50"), (Decimal("0.040000"), True, "+0,04"),
+    (Decimal("-0.030000"), True, "-0,03"), (Decimal("0.000000"), True, "0"), (None, False, ""),
+])
+def test_vn_number_writes_the_decimal_comma_without_storage_zeros(value, signed, expected):
+    assert vn_number(value, signed=signed) == expected
