@@ -195,7 +195,7 @@ def create_fixtures(count: int):
         Instrument(instrument_type=scale, serial_number=f"SH-{n:06d}", serial_key=identity_key(
             f"SH-{n:06d}", drop_spaces=True), manufacturer=manufacturer, manufacturer_key=identity_key(manufacturer),
             manufacturer_country="Việt Nam", model="CB-300", accuracy_class="III", measuring_range="(2 ÷ 300) kg",
-            owner=owner, location="Kho hàng số 3, phường Cốc Lếu")
+            owner=owner, location="Kho hàng số 3, phường Cốc Lếu", assigned_body=body)
         for n in range(1, count + 1)
     ]
     Instrument.objects.bulk_create(instruments, batch_size=1000)

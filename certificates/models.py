@@ -1,4 +1,5 @@
-"""Every document the service issues, and the counters that number them."""
+"""Every document the service issues, the counters that number them, and the answers kept for
+Idempotency-Key retries (the one app every register already builds on)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -117,3 +118,22 @@ class Document(models.Model):
     @property
     def verify_path(self) -> str:
         return f"/verify/{self.token}"
+
+
+class IdempotencyRecord(models.Model):
+    """One caller's key and the answer its first request got (IETF draft "The Idempotency-Key HTTP Header
+    Field"). Written in the same transaction as the records the request created: both commit, or neither."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    # SHA-256 of the method, path and body: the same key sent with another request is refused (409).
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField(null=True)
+    response = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

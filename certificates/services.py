@@ -2,8 +2,10 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -13,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.kinds import kind_spec
-from certificates.models import Document, DocumentCounter, DocumentStatus
+from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
 from certificates.permissions import is_officer
 from certificates.signals import document_issued, document_requested
 
@@ -200,3 +202,10 @@ def document_reinstate(*, actor, document_id: int, authorized: bool = False) -> 
     document.suspension_reason = ""
     document.save(update_fields=["suspended_at", "suspension_reason"])
     return document
+
+
+def idempotency_records_prune() -> int:
+    """Forget Idempotency-Key answers older than IDEMPOTENCY_KEY_HOURS: clients retry within minutes."""
+    cutoff = timezone.now() - timedelta(hours=settings.IDEMPOTENCY_KEY_HOURS)
+    deleted, _counts = IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

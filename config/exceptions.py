@@ -7,6 +7,16 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class Conflict(DjangoValidationError):
+    """A write that repeats one already committed (the same verification twice, an Idempotency-Key reused
+    for another request): HTTP 409, with the same field-keyed body as a validation error."""
+
+
+class ConflictError(exceptions.ValidationError):
+    status_code = 409
+    default_code = "conflict"
+
+
 def _as_drf(exc: DjangoValidationError) -> exceptions.ValidationError:
     if hasattr(exc, "error_dict"):
         detail = {
@@ -15,7 +25,7 @@ def _as_drf(exc: DjangoValidationError) -> exceptions.ValidationError:
         }
     else:
         detail = {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
-    return exceptions.ValidationError(detail)
+    return (ConflictError if isinstance(exc, Conflict) else exceptions.ValidationError)(detail)
 
 
 def exception_handler(exc, context):

@@ -188,6 +188,9 @@ DOCUMENT_SWEEP_AFTER_SECONDS = env_int("DOCUMENT_SWEEP_AFTER_SECONDS", 60)
 # A document enqueued this long ago and still pending lost its message (a broker restart): enqueue again.
 DOCUMENT_REQUEUE_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_AFTER_SECONDS", 900)
 
+# How long the answer to a POST sent with an Idempotency-Key is kept for its retries.
+IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)
+
 # --- E-mail: a file per message under DATA_DIR/mail by default; SMTP when EMAIL_HOST is set ---
 EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST

@@ -121,6 +121,24 @@ VI = {
     "A radiation safety officer needs a radiation worker certificate (Decree 142/2020 Art. 8.1.b).":
         "Người phụ trách an toàn phải có chứng chỉ nhân viên bức xạ (Nghị định 142/2020/NĐ-CP Điều 8.1.b).",
     "The period cannot end before it starts.": "Ngày kết thúc không được trước ngày bắt đầu.",
+    # Issue 7: assignment of instruments to a verification body, repeated requests, idempotency keys.
+    "assigned verification body": "tổ chức kiểm định được giao",
+    "Only the owner or an officer chooses the verification body.":
+        "Chỉ chủ sở hữu hoặc cán bộ Sở mới được chọn tổ chức kiểm định.",
+    "Unknown verification body.": "Không có tổ chức kiểm định này.",
+    "No such instrument among those you may write to.":
+        "Không có phương tiện đo này trong số phương tiện bạn được ghi.",
+    "This verification (same day, form, result and stamp) was already recorded for this instrument.":
+        "Lần kiểm định này (cùng ngày, hình thức, kết quả và số tem) đã được ghi cho phương tiện đo.",
+    "An idempotency key is 1 to 255 visible ASCII characters.":
+        "Khóa chống gửi lặp (Idempotency-Key) gồm 1 đến 255 ký tự ASCII nhìn thấy được.",
+    "This idempotency key was already used for another request.":
+        "Khóa chống gửi lặp này đã được dùng cho một yêu cầu khác.",
+    "An organization with this tax code is already registered.": "Đã có tổ chức đăng ký với mã số thuế này.",
+    "The verification body the owner chose (owners and officers only).":
+        "Tổ chức kiểm định do chủ sở hữu chọn (chỉ chủ sở hữu và cán bộ Sở).",
+    "The verification body the owner chose; null withdraws the choice.":
+        "Tổ chức kiểm định do chủ sở hữu chọn; null là bỏ lựa chọn.",
 }
 
 

@@ -260,6 +260,19 @@ def producer_broker(url: str):
         app.conf.broker_url, app.conf.broker_write_url = old
 
 
+@contextmanager
+def nothing_enqueued_on_commit():
+    """Requested documents stay pending, unpublished: for tests that commit but run no worker."""
+    from certificates.signals import document_requested
+    from workers.publishing import enqueue_requested_document
+
+    document_requested.disconnect(dispatch_uid="workers.enqueue_document")
+    try:
+        yield
+    finally:
+        document_requested.connect(enqueue_requested_document, dispatch_uid="workers.enqueue_document")
+
+
 def wait_until(predicate, *, timeout: float = 60, interval: float = 0.1, message: str = "condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -83,3 +83,10 @@ class InstrumentFactory(factory.django.DjangoModelFactory):
     location = "Chợ Cốc Lếu, Lào Cai"
     accuracy_class = "III"
     measuring_range = "Max = 60 kg; d = 0,01 kg"
+
+
+def assigned_to(instrument: Instrument, actor) -> Instrument:
+    """The owner chose the actor's verification body for this instrument, so the actor may verify it."""
+    Instrument.objects.filter(pk=instrument.pk).update(assigned_body_id=actor.organization_id)
+    instrument.assigned_body_id = actor.organization_id
+    return instrument

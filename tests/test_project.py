@@ -67,7 +67,7 @@ def test_officer_uses_the_admin_and_others_cannot(client, officer, technician):
 
 @pytest.mark.django_db
 def test_changes_keep_a_history_of_who_did_what(client_for, technician, business_org):
-    instrument = InstrumentFactory(owner=business_org)
+    instrument = InstrumentFactory(owner=business_org, assigned_body=technician.organization)
     verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                         performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
 

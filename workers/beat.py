@@ -20,6 +20,12 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=_scan_hour, minute=_scan_minute),
         "options": {"expires": 6 * 3600},
     },
+    # Every hour: forget Idempotency-Key answers older than IDEMPOTENCY_KEY_HOURS.
+    "idempotency-prune": {
+        "task": "maintenance.prune_idempotency_keys",
+        "schedule": 3600.0,
+        "options": {"expires": 3600},
+    },
     # Every 10 minutes: e-mail digests whose e-mail did not go out after their document was issued.
     "notices-email-sweep": {
         "task": "notices.email_sweep",

@@ -17,6 +17,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from certificates import selectors, services
 from certificates.api.filtersets import DocumentFilterSet
+from certificates.api.idempotency import IdempotentPostMixin
 from certificates.api.serializers import (
     DocumentSerializer,
     PublicDocumentSerializer,
@@ -42,7 +43,7 @@ class NotIssuedYet(APIException):
     default_code = "not_issued"
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     """Issued documents. The PDF is for the owner's users and officers; anyone else gets 404."""
 
     serializer_class = DocumentSerializer

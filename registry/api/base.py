@@ -3,14 +3,17 @@
 from rest_framework import status
 from rest_framework.response import Response
 
+from certificates.api.idempotency import IdempotentPostMixin
+
 
 def schema_generation(view) -> bool:
     """drf-spectacular inspects views with no user: scoped selectors need one, the schema needs only the model."""
     return getattr(view, "swagger_fake_view", False)
 
 
-class CreateWithServiceMixin:
-    """POST: the input serializer checks shape, `perform_service` writes, the output serializer answers."""
+class CreateWithServiceMixin(IdempotentPostMixin):
+    """POST: the input serializer checks shape, `perform_service` writes, the output serializer answers.
+    Every POST of the viewset honours `Idempotency-Key`."""
 
     input_serializer_class = None
 

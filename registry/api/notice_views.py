@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from certificates.api.idempotency import IdempotentPostMixin
 from registry import selectors
 from registry.api.base import schema_generation
 from registry.models import Notice, NoticeKind, Role
@@ -47,7 +48,7 @@ class OverdueRowSerializer(serializers.Serializer):
     oldest_due_date = serializers.DateField(allow_null=True)
 
 
-class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class NoticeViewSet(IdempotentPostMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Expiry notices: an organisation's users read and acknowledge their own; officers and inspectors see all."""
 
     serializer_class = NoticeSerializer

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from certificates.api.idempotency import IdempotentPostMixin
 from registry import selectors
 from registry.api import radiation_filtersets as filtersets
 from registry.api import radiation_serializers as serializers
@@ -147,7 +148,7 @@ class LicenseApplicationViewSet(_RegisterViewSet):
         return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data)
 
 
-class RadiationLicenseViewSet(viewsets.ReadOnlyModelViewSet):
+class RadiationLicenseViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     """Licences, with a list status of active / expiring / expired / suspended / revoked / superseded."""
 
     serializer_class = serializers.RadiationLicenseSerializer

@@ -115,8 +115,8 @@ class InstrumentSerializer(serializers.ModelSerializer):
         model = Instrument
         fields = ["id", "instrument_type", "instrument_type_code", "instrument_type_name", "serial_number",
                   "manufacturer", "manufacturer_country", "model", "year_made", "accuracy_class",
-                  "measuring_range", "owner", "owner_name", "location", "verification_status", "valid_until",
-                  "last_verified_on", "last_result", "created_at"]
+                  "measuring_range", "owner", "owner_name", "location", "assigned_body", "verification_status",
+                  "valid_until", "last_verified_on", "last_result", "created_at"]
 
 
 class InstrumentInputSerializer(serializers.Serializer):
@@ -131,6 +131,9 @@ class InstrumentInputSerializer(serializers.Serializer):
     measuring_range = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     owner = serializers.IntegerField(required=False)
     location = serializers.CharField(max_length=500)
+    assigned_body = serializers.IntegerField(
+        required=False, allow_null=True, default=None,
+        help_text=_("The verification body the owner chose (owners and officers only)."))
 
     def validate(self, attrs: dict) -> dict:
         if "owner" not in attrs:
@@ -139,6 +142,11 @@ class InstrumentInputSerializer(serializers.Serializer):
                 raise serializers.ValidationError({"owner": _("This field is required.")})
             attrs["owner"] = user.organization_id
         return attrs
+
+
+class InstrumentAssignSerializer(serializers.Serializer):
+    assigned_body = serializers.IntegerField(
+        allow_null=True, help_text=_("The verification body the owner chose; null withdraws the choice."))
 
 
 class ReadingSerializer(serializers.Serializer):

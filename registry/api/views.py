@@ -85,13 +85,23 @@ class InstrumentViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.Re
     def perform_service(self, data):
         return services.instrument_register(
             actor=self.request.user, instrument_type_id=data.pop("instrument_type"), owner_id=data.pop("owner"),
-            **data,
+            assigned_body_id=data.pop("assigned_body"), **data,
         )
+
+    @extend_schema(request=serializers.InstrumentAssignSerializer, responses=serializers.InstrumentSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        """The owner (or an officer) chooses the verification body that may verify this instrument."""
+        incoming = serializers.InstrumentAssignSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        instrument = services.instrument_assign(actor=request.user, instrument_id=pk,
+                                                assigned_body_id=incoming.validated_data["assigned_body"])
+        return Response(self.get_serializer(self.get_queryset().get(pk=instrument.pk)).data)
 
     @extend_schema(parameters=[OpenApiParameter("serial_number", str, required=True)])
     @action(detail=False, methods=["get"])
     def lookup(self, request):
-        """Find instruments by exact serial number; technicians see any owner's."""
+        """Find instruments by exact serial number, within the caller's scope."""
         serial = request.query_params.get("serial_number", "").strip()
         if not serial:
             raise ValidationError({"serial_number": ["This parameter is required."]})

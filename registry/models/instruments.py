@@ -134,6 +134,12 @@ class Instrument(SerialIdentityMixin, models.Model):
     registered_by_organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    # The verification body the owner (or an officer) chose for this instrument (Circular 23/2013 Art. 20.1).
+    # Only this body and the one that registered the instrument may record its verifications.
+    assigned_body = models.ForeignKey(
+        Organization, verbose_name=_("assigned verification body"), on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # State of the latest verification, kept by services.instrument_refresh_status so that lists and
     # filters by status or valid-until are single indexed reads.
@@ -158,6 +164,7 @@ class Instrument(SerialIdentityMixin, models.Model):
             models.Index(fields=["valid_until"]),
             models.Index(fields=["serial_key"]),
             models.Index(fields=["registered_by_organization"]),
+            models.Index(fields=["assigned_body"]),
         ]
 
     def __str__(self) -> str:

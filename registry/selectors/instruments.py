@@ -7,14 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
     CharField,
-    Exists,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Value,
     When,
 )
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +35,7 @@ from registry.models import (
 __all__ = [
     "current_revision",
     "instrument_get",
-    "instrument_get_for_verification",
+    "instrument_get_for_update",
     "instrument_list",
     "instrument_lookup",
     "instrument_type_get",
@@ -133,11 +132,12 @@ def _instrument_scope(*, actor: User) -> QuerySet[Instrument]:
     if actor.role == Role.BUSINESS:
         return instruments.filter(owner_id=actor.organization_id)
     if actor.role == Role.TECHNICIAN:
-        # What the body registered or verified; any other instrument is found by its exact serial.
-        verified_here = Verification.objects.filter(
-            instrument_id=OuterRef("pk"), verification_body_id=actor.organization_id
+        # What the body registered, or what its owner (or an officer) assigned to it (Circular 23/2013
+        # Art. 20.1): the same set it may verify. A body that verified an instrument once keeps its own
+        # verifications (verification_list), not the instrument's later history under another body.
+        return instruments.filter(
+            Q(registered_by_organization_id=actor.organization_id) | Q(assigned_body_id=actor.organization_id)
         )
-        return instruments.filter(Q(registered_by_organization_id=actor.organization_id) | Exists(verified_here))
     return instruments.none()
 
 
@@ -146,27 +146,31 @@ def instrument_list(*, actor: User) -> QuerySet[Instrument]:
 
 
 def instrument_lookup(*, actor: User, serial_number: str) -> QuerySet[Instrument]:
-    """Technicians and officers look an instrument up by its exact serial number, whoever owns it."""
-    key = identity_key(serial_number, drop_spaces=True)
-    if actor.role not in (Role.TECHNICIAN, *_READ_ALL_ROLES):
-        return instrument_list(actor=actor).filter(serial_key=key)
-    instruments = Instrument.objects.filter(serial_key=key)
-    return _with_status(instruments).select_related("instrument_type", "owner")
+    """Instruments by their exact serial number (case and spacing aside), within the caller's scope: a
+    technician finds what its body registered or was assigned, never another owner's instrument."""
+    return instrument_list(actor=actor).filter(serial_key=identity_key(serial_number, drop_spaces=True))
 
 
 def instrument_get(*, actor: User, pk: int) -> Instrument:
     return get_object_or_404(instrument_list(actor=actor), pk=pk)
 
 
-def instrument_get_for_verification(*, actor: User, pk: int) -> Instrument:
-    """Lock an instrument for recording a verification. A technician may verify any instrument (its owner
-    chooses the designated body, Circular 23/2013 Art. 20.1); an unknown id names the field."""
+def instrument_get_for_update(*, actor: User, pk: int, field: str = "instrument") -> Instrument:
+    """Lock an instrument the caller may write to. One outside the caller's scope answers exactly as one
+    that does not exist: 404, naming `field` (the instrument is the subject of the write, as if in its path).
+
+    A technician writes only to what its body registered or was assigned (Circular 23/2013 Art. 20.1: the
+    owner chooses the body). The row is locked alone, then its relations are read by later statements:
+    a join taken in the same statement as a lock that had to wait shows the rows of before the wait (on
+    PostgreSQL the locked row is re-read, the joined ones are not), which once gave a null last
+    verification beside a set last_verification_id."""
     instrument = (
-        Instrument.objects.select_for_update(of=("self",)).select_related("instrument_type", "last_verification")
+        _instrument_scope(actor=actor).select_for_update(of=("self",))
+        .select_related("instrument_type")  # the catalogue row never changes under a verification
         .filter(pk=pk).first()
     )
     if instrument is None:
-        raise ValidationError({"instrument": _("Unknown instrument.")})
+        raise Http404({field: [_("No such instrument among those you may write to.")]})
     return instrument
 
 

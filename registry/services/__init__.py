@@ -2,6 +2,7 @@
 
 from registry.services.instruments import (
     ReadingInput,
+    instrument_assign,
     instrument_refresh_status,
     instrument_register,
     valid_until_for,
@@ -10,6 +11,6 @@ from registry.services.instruments import (
 from registry.services.organizations import organization_create, user_create
 
 __all__ = [
-    "ReadingInput", "instrument_refresh_status", "instrument_register", "organization_create", "user_create",
-    "valid_until_for", "verification_record",
+    "ReadingInput", "instrument_assign", "instrument_refresh_status", "instrument_register", "organization_create",
+    "user_create", "valid_until_for", "verification_record",
 ]

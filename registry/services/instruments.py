@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from certificates.models import DocumentKind, DocumentStatus
 from certificates.services import document_request, document_revoke
+from config.exceptions import Conflict
 from registry.models import (
     Instrument,
     Organization,
+    OrganizationKind,
     Reading,
     Role,
     User,
@@ -24,7 +26,7 @@ from registry.models import (
 )
 from registry.permissions import require_role
 from registry.selectors import (
-    instrument_get_for_verification,
+    instrument_get_for_update,
     instrument_type_get,
     type_revision_in_force,
 )
@@ -42,20 +44,26 @@ class ReadingInput:
 def instrument_register(*, actor: User, instrument_type_id: int, serial_number: str, manufacturer: str,
                         owner_id: int, location: str, model: str = "", manufacturer_country: str = "",
                         year_made: int | None = None, accuracy_class: str = "",
-                        measuring_range: str = "") -> Instrument:
-    """Register an instrument in use. Technicians and officers register for any owner, businesses their own."""
+                        measuring_range: str = "", assigned_body_id: int | None = None) -> Instrument:
+    """Register an instrument in use. Technicians and officers register for any owner, businesses their own;
+    the owner (or an officer) may name at once the verification body it chose."""
     require_role(actor, Role.OFFICER, Role.TECHNICIAN, Role.BUSINESS)
     if actor.role == Role.BUSINESS and owner_id != actor.organization_id:
         raise ValidationError({"owner": _("A business registers only its own instruments.")})
     owner = Organization.objects.filter(pk=owner_id).first()
     if owner is None:
         raise ValidationError({"owner": _("Unknown organization.")})
+    assigned_body = None
+    if assigned_body_id is not None:
+        if actor.role == Role.TECHNICIAN:
+            raise ValidationError({"assigned_body": _("Only the owner or an officer chooses the verification body.")})
+        assigned_body = _verification_body_get(pk=assigned_body_id)
     instrument = Instrument(
         instrument_type=instrument_type_get(pk=instrument_type_id), serial_number=serial_number.strip(),
         manufacturer=manufacturer.strip(), model=model.strip(), manufacturer_country=manufacturer_country.strip(),
         year_made=year_made, accuracy_class=accuracy_class.strip(), measuring_range=measuring_range.strip(),
         owner=owner, location=location.strip(), registered_by=actor,
-        registered_by_organization_id=actor.organization_id,
+        registered_by_organization_id=actor.organization_id, assigned_body=assigned_body,
     )
     instrument.full_clean(validate_constraints=False)
     _raise_if_duplicate_serial(instrument)
@@ -64,6 +72,24 @@ def instrument_register(*, actor: User, instrument_type_id: int, serial_number: 
             instrument.save()
     except IntegrityError as exc:  # a concurrent registration of the same serial won the race
         raise ValidationError({"serial_number": _duplicate_serial_message()}) from exc
+    return instrument
+
+
+def _verification_body_get(*, pk: int) -> Organization:
+    body = Organization.objects.filter(pk=pk, kind=OrganizationKind.VERIFICATION_BODY).first()
+    if body is None:
+        raise ValidationError({"assigned_body": _("Unknown verification body.")})
+    return body
+
+
+@transaction.atomic
+def instrument_assign(*, actor: User, instrument_id: int, assigned_body_id: int | None) -> Instrument:
+    """The owner (or an officer) chooses the verification body of an instrument (Circular 23/2013
+    Art. 20.1), or withdraws the choice with None. The instrument's history records who and when."""
+    require_role(actor, Role.OFFICER, Role.BUSINESS)
+    instrument = instrument_get_for_update(actor=actor, pk=instrument_id)
+    instrument.assigned_body = None if assigned_body_id is None else _verification_body_get(pk=assigned_body_id)
+    instrument.save(update_fields=["assigned_body"])
     return instrument
 
 
@@ -99,7 +125,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     require_role(actor, Role.TECHNICIAN, Role.OFFICER)
     if actor.organization_id is None:
         raise ValidationError(_("Your account belongs to no organization, so it cannot record verifications."))
-    instrument = instrument_get_for_verification(actor=actor, pk=instrument_id)
+    instrument = instrument_get_for_update(actor=actor, pk=instrument_id)
     _check_performed_on(instrument=instrument, performed_on=performed_on)
     revision = type_revision_in_force(instrument_type=instrument.instrument_type, on=performed_on)
     passed = result == VerificationResult.PASS
@@ -115,6 +141,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     verification.full_clean(exclude=["instrument", "type_revision", "verification_body", "performed_by"],
                             validate_constraints=False)
     _check_readings(readings=readings, passed=passed)
+    _refuse_repeat(instrument=instrument, verification=verification)
     verification.save()
     Reading.objects.bulk_create(
         Reading(verification=verification, position=index, **reading.__dict__)
@@ -142,6 +169,16 @@ def _check_performed_on(*, instrument: Instrument, performed_on: date) -> None:
         raise ValidationError({"performed_on": _(
             "This instrument was already verified on %(day)s; a verification cannot be dated before it.")
             % {"day": instrument.last_verified_on.isoformat()}})
+
+
+def _refuse_repeat(*, instrument: Instrument, verification: Verification) -> None:
+    """The same verification sent twice (a double click, a retried request) is refused, not recorded again:
+    the instrument's row lock makes the second request see the first once it has committed."""
+    last = instrument.last_verification
+    if last is not None and all(getattr(last, field) == getattr(verification, field) for field in (
+            "performed_on", "result", "kind", "stamp_number", "verification_body_id")):
+        raise Conflict({"performed_on": _(
+            "This verification (same day, form, result and stamp) was already recorded for this instrument.")})
 
 
 def _check_readings(*, readings, passed: bool) -> None:

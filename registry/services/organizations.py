@@ -1,7 +1,7 @@
 """Organisations and users: officers create them."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from registry.models import ROLE_ORGANIZATION_KINDS, Organization, Role, User
@@ -21,7 +21,7 @@ def organization_create(*, actor: User, name: str, tax_code: str, address: str, 
     organization = Organization(name=name.strip(), tax_code=tax_code, address=address.strip(),
                                 province=province.strip(), kind=kind, parent_name=parent_name.strip())
     organization.full_clean()
-    organization.save()
+    _save_unique(organization, field="tax_code", message=_("An organization with this tax code is already registered."))
     return organization
 
 
@@ -40,5 +40,15 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
                 email=email.strip())
     user.set_password(password)
     user.full_clean()
-    user.save()
+    _save_unique(user, field="username", message=_("This username is taken."))
     return user
+
+
+def _save_unique(row, *, field: str, message: str) -> None:
+    """Save a row whose uniqueness full_clean() checked; a concurrent request that saved the same value
+    first makes this one a 400 on the field instead of a 500."""
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:
+        raise ValidationError({field: message}) from exc

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def issued(technician, business_org):
-    instrument = InstrumentFactory(owner=business_org, serial_number="SN-42")
+    instrument = InstrumentFactory(owner=business_org, serial_number="SN-42", assigned_body=technician.organization)
     verification = verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                                        performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
     return document_render(document_id=verification.documents.get().pk)
@@ -54,7 +54,7 @@ def test_document_detail_has_the_contract_fields(client_for, issued, business_us
 
 
 def test_pending_document_has_no_pdf_yet(client_for, technician, business_org, officer):
-    instrument = InstrumentFactory(owner=business_org)
+    instrument = InstrumentFactory(owner=business_org, assigned_body=technician.organization)
     verification = verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                                        performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
 
@@ -96,7 +96,7 @@ def test_public_verify_says_superseded_and_names_the_replacement(api_client, cli
 
 
 def test_unknown_or_unissued_token_is_404(api_client, technician):
-    instrument = InstrumentFactory()
+    instrument = InstrumentFactory(assigned_body=technician.organization)
     verification = verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                                        performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
 

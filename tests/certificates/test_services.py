@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _verified(technician, **instrument):
-    instrument = InstrumentFactory(**instrument)
+    instrument = InstrumentFactory(**{"assigned_body": technician.organization, **instrument})
     return verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                                performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
 

@@ -200,7 +200,6 @@ def test_failing_verification_has_no_document_and_marks_instrument_failed(client
 
 
 @pytest.mark.parametrize("overrides, field", [
-    ({"instrument": 999999}, "instrument"),
     ({"performed_on": "2999-01-01"}, "performed_on"),
     ({"valid_until": "2030-12-31"}, "valid_until"),
     ({"readings": [{"reference_value": "5", "measured_value": "5", "max_permissible_error": "0.1"}]}, "readings"),
@@ -213,7 +212,8 @@ def test_failing_verification_has_no_document_and_marks_instrument_failed(client
 ])
 def test_bad_verification_input_names_the_field_and_writes_nothing(client_for, technician, catalog, overrides,
                                                                     field):
-    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"))
+    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"),
+                                   assigned_body=technician.organization)
 
     response = client_for(technician).post("/api/v1/verifications/", _verification_payload(instrument, **overrides),
                                            format="json")
@@ -225,7 +225,8 @@ def test_bad_verification_input_names_the_field_and_writes_nothing(client_for, t
 
 
 def test_validation_errors_speak_the_callers_language(client_for, technician, catalog):
-    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"))
+    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"),
+                                   assigned_body=technician.organization)
     payload = _verification_payload(instrument, performed_on="2999-01-01")
 
     english = client_for(technician).post("/api/v1/verifications/", payload, format="json",
@@ -255,17 +256,19 @@ def test_business_cannot_record_verifications(client_for, business_user):
     assert response.status_code == 403
 
 
-def test_technician_looks_up_any_instrument_by_exact_serial(client_for, technician):
-    foreign = InstrumentFactory(serial_number="ABC-77")
+def test_technician_looks_up_by_exact_serial_only_what_its_body_may_verify(client_for, technician):
+    assigned = InstrumentFactory(serial_number="ABC-77", assigned_body=technician.organization)
+    InstrumentFactory(serial_number="abc 77")  # another owner's, not assigned to this body
     client = client_for(technician)
 
-    assert client.get("/api/v1/instruments/").json()["count"] == 0
     found = client.get("/api/v1/instruments/lookup/", {"serial_number": "abc-77"}).json()
-    assert [row["id"] for row in found] == [foreign.pk]
+    assert [row["id"] for row in found] == [assigned.pk]
+    assert client.get("/api/v1/instruments/lookup/", {"serial_number": "ABC 77"}).json() == []
 
 
 def test_instrument_history_lists_verifications_newest_first(client_for, technician, catalog):
-    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"))
+    instrument = InstrumentFactory(instrument_type=InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE"),
+                                   assigned_body=technician.organization)
     client = client_for(technician)
     today = timezone.localdate()
     client.post("/api/v1/verifications/", _verification_payload(
@@ -292,7 +295,7 @@ def _verified_instruments(count: int, technician, owner):
 
     scale = InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE")
     for _ in range(count):
-        instrument = InstrumentFactory(instrument_type=scale, owner=owner)
+        instrument = InstrumentFactory(instrument_type=scale, owner=owner, assigned_body=technician.organization)
         verification_record(actor=technician, instrument_id=instrument.pk, kind="periodic",
                             performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass",
                             readings=[ReadingInput(1, 1, "kg", 1), ReadingInput(2, 2, "kg", 1)])

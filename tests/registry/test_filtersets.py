@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from registry.models import Instrument
 from registry.services import verification_record
-from tests.factories import InstrumentFactory, InstrumentTypeFactory, OrganizationFactory
+from tests.factories import InstrumentFactory, InstrumentTypeFactory, OrganizationFactory, assigned_to
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ def _ids(client, url, **params) -> set[int]:
 
 
 def _verify(technician, instrument, days_ago: int, result: str = "pass"):
+    assigned_to(instrument, technician)
     return verification_record(actor=technician, instrument_id=instrument.pk, kind="periodic",
                                performed_on=timezone.localdate() - timedelta(days=days_ago),
                                procedure="ĐLVN 15:2009", result=result)

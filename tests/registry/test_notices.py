@@ -13,7 +13,7 @@ from certificates.services import document_render
 from registry.models import Instrument, Notice, NoticeDigest, RadiationLicense
 from registry.services import verification_record
 from registry.services.notices import notice_digest_email, notices_scan
-from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
+from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory, assigned_to
 from tests.registry.radiation_fixtures import application_payload
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +102,7 @@ def test_a_scan_skipped_for_three_days_sends_the_latest_stage_only(catalog):
 def test_reverifying_ten_days_before_due_stops_the_later_stages(catalog, technician):
     instrument = _due_in(30)
     notices_scan(as_of=TODAY)
+    assigned_to(instrument, technician)
 
     verification_record(actor=technician, instrument_id=instrument.pk, kind="periodic",
                         performed_on=TODAY + timedelta(days=20), procedure="ĐLVN 15:2009", result="pass")

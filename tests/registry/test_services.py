@@ -11,7 +11,7 @@ from certificates.models import Document, DocumentStatus
 from certificates.services import document_render
 from registry.models import Instrument, Verification
 from registry.services import ReadingInput, instrument_register, valid_until_for, verification_record
-from tests.factories import InstrumentFactory, InstrumentTypeRevisionFactory
+from tests.factories import InstrumentFactory, InstrumentTypeRevisionFactory, assigned_to
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,7 @@ def _record(actor, instrument, **overrides):
     arguments = {"kind": "periodic", "performed_on": timezone.localdate() - timedelta(days=1),
                  "procedure": "ĐLVN 15:2009", "result": "pass", "readings": [ReadingInput(
                      Decimal("10"), Decimal("10.001"), "kg", Decimal("0.005"))]}
+    assigned_to(instrument, actor)
     return verification_record(actor=actor, instrument_id=instrument.pk, **{**arguments, **overrides})
 
 

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import threading
 import time
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -19,14 +18,18 @@ from pypdf import PdfReader
 
 from certificates.models import Document, DocumentStatus
 from certificates.services import document_render
-from certificates.signals import document_requested
 from registry.models import Instrument, InstrumentType, User
 from registry.services import ReadingInput, verification_record
-from tests.conftest import _redis_reachable, producer_broker, running_workers, wait_until
+from tests.conftest import (
+    _redis_reachable,
+    nothing_enqueued_on_commit,
+    producer_broker,
+    running_workers,
+    wait_until,
+)
 from tests.factories import InstrumentFactory, _tax_code
 from tests.pdf_helpers import qr_texts as _qr_texts
 from workers.beat import BEAT_SCHEDULE
-from workers.publishing import enqueue_requested_document
 from workers.tasks.documents import render_document, sweep_documents
 
 # reset_sequences: the flush between tests recreates content types; with sequences reset they keep their ids,
@@ -117,7 +120,7 @@ def _record_many(technician: User, instruments: list[Instrument]) -> None:
 def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery_workers, technician):
     scale = InstrumentType.objects.create(code="SCALE", item=8, name="Cân bàn", name_en="Platform scale")
     scale.revisions.create(legal_basis="test", in_force_from="2020-01-01", verification_cycle_months=12)
-    instruments = [InstrumentFactory(instrument_type=scale) for _ in range(200)]
+    instruments = [InstrumentFactory(instrument_type=scale, assigned_body=technician.organization) for _ in range(200)]
 
     threads = [threading.Thread(target=_record_many, args=(technician, instruments[i::4])) for i in range(4)]
     for thread in threads:
@@ -134,18 +137,9 @@ def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery
     assert all(d.attempts == 1 for d in documents)
 
 
-@contextmanager
-def _nothing_enqueued_on_commit():
-    document_requested.disconnect(dispatch_uid="workers.enqueue_document")
-    try:
-        yield
-    finally:
-        document_requested.connect(enqueue_requested_document, dispatch_uid="workers.enqueue_document")
-
-
 def test_redelivered_render_leaves_one_document_and_one_number(celery_workers, technician):
-    instrument = InstrumentFactory()
-    with _nothing_enqueued_on_commit():
+    instrument = InstrumentFactory(assigned_body=technician.organization)
+    with nothing_enqueued_on_commit():
         verification = verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                                            performed_on=timezone.localdate(), procedure="ĐLVN 15:2009",
                                            result="pass")
@@ -176,7 +170,7 @@ def _start_redis(port: int) -> subprocess.Popen:
 
 def test_broker_down_still_records_and_the_sweeper_issues_later(client_for, technician, free_port):
     broker = f"redis://127.0.0.1:{free_port}/0"
-    instrument = InstrumentFactory()
+    instrument = InstrumentFactory(assigned_body=technician.organization)
 
     with producer_broker(broker):
         started = time.monotonic()
@@ -204,8 +198,8 @@ def test_broker_down_still_records_and_the_sweeper_issues_later(client_for, tech
 
 
 def test_sweeper_leaves_fresh_and_recently_enqueued_documents_alone(technician):
-    instrument = InstrumentFactory()
-    with _nothing_enqueued_on_commit():
+    instrument = InstrumentFactory(assigned_body=technician.organization)
+    with nothing_enqueued_on_commit():
         verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                             performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
     document = Document.objects.get()

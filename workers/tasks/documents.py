@@ -14,6 +14,7 @@ from certificates.services import (
     document_mark_enqueued,
     document_mark_failed,
     document_render,
+    idempotency_records_prune,
 )
 
 logger = logging.getLogger(__name__)
@@ -49,3 +50,9 @@ def sweep_documents(older_than_seconds: int | None = None) -> int:
     if ids:
         logger.info("sweeper enqueued %d pending documents", len(ids))
     return len(ids)
+
+
+@shared_task(name="maintenance.prune_idempotency_keys", acks_late=True, time_limit=300, soft_time_limit=280)
+def prune_idempotency_keys() -> int:
+    """Forget old Idempotency-Key answers; returns how many."""
+    return idempotency_records_prune()
