@@ -5,6 +5,7 @@ Defaults run on one machine with no servers (SQLite, Celery's filesystem broker,
 every value production needs must be set, or start-up stops with ImproperlyConfigured.
 """
 
+import socket
 from pathlib import Path
 
 import dj_database_url
@@ -28,8 +29,17 @@ def _required(name: str, dev_default: str) -> str:
 
 
 SECRET_KEY = _required("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-DEBUG = env_bool("DEBUG", not PRODUCTION)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+
+# --- DEBUG and hosts (issue 7, defect 8) ---
+# DEBUG shows tracebacks and settings to whoever meets an error: off unless asked for (DEBUG=true), even in
+# the embedded default, which a developer may show to a colleague on the network; never in production.
+DEBUG = env_bool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG or set DEBUG=false)")
+# `make run` answers on this machine's loopback and its host name; add its network addresses with ALLOWED_HOSTS.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else
+                         f"127.0.0.1,localhost,[::1],testserver,{socket.gethostname()}")
+# --- end DEBUG and hosts ---
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
 # The public verification URL printed in QR codes; it must be the address citizens can reach.
@@ -116,7 +126,8 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-WHITENOISE_USE_FINDERS = DEBUG  # serve app static files without collectstatic in development
+# Outside production, serve the apps' static files (admin, Swagger UI) without collectstatic, DEBUG or not.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
