@@ -196,8 +196,17 @@ CELERY_TASK_ALWAYS_EAGER = False
 # quickly and the outbox sweeper enqueues the document later (DESIGN.md, document pipeline).
 CELERY_PUBLISH_TIMEOUT_SECONDS = env_int("CELERY_PUBLISH_TIMEOUT_SECONDS", 2)
 DOCUMENT_SWEEP_AFTER_SECONDS = env_int("DOCUMENT_SWEEP_AFTER_SECONDS", 60)
-# A document enqueued this long ago and still pending lost its message (a broker restart): enqueue again.
-DOCUMENT_REQUEUE_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_AFTER_SECONDS", 900)
+
+# --- Worker health and lost messages (issue 7, defect 11) ---
+# A document enqueued this long ago and still pending lost its message (a broker restart, a worker killed
+# mid-render): the sweeper enqueues it again. Minutes, fractions allowed; a duplicate message is harmless.
+DOCUMENT_REQUEUE_AFTER_MINUTES = float(env_str("DOCUMENT_REQUEUE_AFTER_MINUTES", "5"))
+# Each worker records a heartbeat this often (0: none); /healthz answers 503 when no worker's heartbeat is
+# younger than WORKER_HEARTBEAT_STALE_SECONDS, or when a document has waited HEALTHZ_PENDING_MAX_MINUTES.
+WORKER_HEARTBEAT_SECONDS = float(env_str("WORKER_HEARTBEAT_SECONDS", "15"))
+WORKER_HEARTBEAT_STALE_SECONDS = float(env_str("WORKER_HEARTBEAT_STALE_SECONDS", "60"))
+HEALTHZ_PENDING_MAX_MINUTES = float(env_str("HEALTHZ_PENDING_MAX_MINUTES", "10"))
+# --- end worker health ---
 
 # --- E-mail: a file per message under DATA_DIR/mail by default; SMTP when EMAIL_HOST is set ---
 EMAIL_HOST = env_str("EMAIL_HOST", "")

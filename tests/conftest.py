@@ -207,7 +207,9 @@ def celery_workers(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         app.control.purge()
-        with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2) as processes:
+        # No heartbeats from these long-lived workers: tests of /healthz start and kill workers of their own.
+        with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2,
+                             extra_env={"WORKER_HEARTBEAT_SECONDS": "0"}) as processes:
             _SESSION_WORKERS.extend(processes)
             yield processes
             _SESSION_WORKERS.clear()
