@@ -6,6 +6,7 @@ they are skipped with a notice; in CI (CI=true) their absence fails the run inst
 
 import io
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -238,6 +239,14 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def start_redis(port: int) -> subprocess.Popen:
+    """A Redis server of a test's own on `port`, keeping nothing on disk: a restart loses every message."""
+    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
+                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    wait_until(lambda: _redis_reachable(f"redis://127.0.0.1:{port}/0"), timeout=10, message="redis to start")
+    return process
 
 
 @contextmanager
