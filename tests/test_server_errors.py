@@ -111,3 +111,9 @@ def test_production_refuses_debug():
     assert allowed.returncode == 0 and allowed.stdout.strip() == "False", allowed.stderr
     assert refused.returncode != 0
     assert "ImproperlyConfigured" in refused.stderr and "DEBUG" in refused.stderr
+
+
+def test_the_api_500_speaks_the_callers_language(anonymous):
+    response = anonymous.get("/api/v1/boom/", HTTP_ACCEPT_LANGUAGE="vi")
+
+    assert response.json()["detail"].startswith("Lỗi máy chủ")
