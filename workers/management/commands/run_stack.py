@@ -146,7 +146,10 @@ class Supervisor:
 def data_folders() -> dict[str, Path]:
     """The folders `make run` writes to, made in every mode: a fresh clone has none (issue 7, defect 12)."""
     folders = {"data": settings.DATA_DIR, "log": settings.DATA_DIR / "log", "run": settings.DATA_DIR / "run",
-               "broker": settings.CELERY_BROKER_DATA_DIR, "media": Path(settings.MEDIA_ROOT)}
+               "broker": settings.CELERY_BROKER_DATA_DIR, "media": Path(settings.MEDIA_ROOT),
+               # Empty without collectstatic (WhiteNoise serves the apps' files through its finders), but
+               # WhiteNoise warns on every start when it is missing.
+               "static": Path(settings.STATIC_ROOT)}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     return folders
