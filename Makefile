@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# 0.0.0.0 to show it on the network (then add this machine's address to ALLOWED_HOSTS)
+HOST ?= 127.0.0.1
 
 .PHONY: run test lint install bench
 
@@ -18,7 +20,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_catalog
 	$(PY) manage.py seed_demo
-	PORT=$(PORT) $(PY) manage.py run_stack --port $(PORT)
+	PORT=$(PORT) $(PY) manage.py run_stack --host $(HOST) --port $(PORT)
 
 test: install
 	$(PY) -m ruff check .

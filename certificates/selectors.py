@@ -57,6 +57,12 @@ def documents_awaiting_enqueue(*, older_than, requeue_before, limit: int = 500) 
     )
 
 
+def document_oldest_pending_created_at():
+    """When the longest-waiting pending document was requested, or None (for /healthz)."""
+    return (Document.objects.filter(status=DocumentStatus.PENDING).order_by("created_at")
+            .values_list("created_at", flat=True).first())
+
+
 def document_get_downloadable(*, actor, pk: int) -> Document:
     """The PDF goes to officers and to users of the owner organisation; anyone else gets 404."""
     role = role_of(actor)

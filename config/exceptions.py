@@ -1,10 +1,20 @@
-"""One exception handler: Django's ValidationError and PermissionDenied from services become DRF's shapes."""
+"""One exception handler: Django's ValidationError and PermissionDenied from services become DRF's shapes, and
+an unexpected exception a JSON 500 without details (issue 7, defect 8), logged with its traceback."""
+
+import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from django.core.signals import got_request_exception
+from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from config.errors import server_error_detail
+
+logger = logging.getLogger("django.request")
 
 
 class Conflict(DjangoValidationError):
@@ -28,7 +38,23 @@ def _as_drf(exc: DjangoValidationError) -> exceptions.ValidationError:
     return (ConflictError if isinstance(exc, Conflict) else exceptions.ValidationError)(detail)
 
 
+def _server_error(exc: Exception, context) -> Response:
+    """A defect, not the caller's fault: log it as Django would, answer JSON with nothing about the code."""
+    request = getattr(context.get("request"), "_request", None)
+    logger.error("Internal Server Error: %s", getattr(request, "path", "?"),
+                 exc_info=(type(exc), exc, exc.__traceback__), extra={"status_code": 500, "request": request})
+    # As Django's own handler does: error reporters (and the test client) hear of the exception.
+    got_request_exception.send(sender=None, request=request)
+    set_rollback()
+    response = Response({"detail": server_error_detail()}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+    response._has_been_logged = True  # Django would log the 500 again, without its traceback
+    return response
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = _as_drf(exc)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        response = _server_error(exc, context)
+    return response

@@ -5,6 +5,7 @@ Defaults run on one machine with no servers (SQLite, Celery's filesystem broker,
 every value production needs must be set, or start-up stops with ImproperlyConfigured.
 """
 
+import socket
 from pathlib import Path
 
 import dj_database_url
@@ -28,8 +29,17 @@ def _required(name: str, dev_default: str) -> str:
 
 
 SECRET_KEY = _required("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-DEBUG = env_bool("DEBUG", not PRODUCTION)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+
+# --- DEBUG and hosts (issue 7, defect 8) ---
+# DEBUG shows tracebacks and settings to whoever meets an error: off unless asked for (DEBUG=true), even in
+# the embedded default, which a developer may show to a colleague on the network; never in production.
+DEBUG = env_bool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG or set DEBUG=false)")
+# `make run` answers on this machine's loopback and its host name; add its network addresses with ALLOWED_HOSTS.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else
+                         f"127.0.0.1,localhost,[::1],testserver,{socket.gethostname()}")
+# --- end DEBUG and hosts ---
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
 # The public verification URL printed in QR codes; it must be the address citizens can reach.
@@ -116,7 +126,8 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-WHITENOISE_USE_FINDERS = DEBUG  # serve app static files without collectstatic in development
+# Outside production, serve the apps' static files (admin, Swagger UI) without collectstatic, DEBUG or not.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
@@ -185,8 +196,17 @@ CELERY_TASK_ALWAYS_EAGER = False
 # quickly and the outbox sweeper enqueues the document later (DESIGN.md, document pipeline).
 CELERY_PUBLISH_TIMEOUT_SECONDS = env_int("CELERY_PUBLISH_TIMEOUT_SECONDS", 2)
 DOCUMENT_SWEEP_AFTER_SECONDS = env_int("DOCUMENT_SWEEP_AFTER_SECONDS", 60)
-# A document enqueued this long ago and still pending lost its message (a broker restart): enqueue again.
-DOCUMENT_REQUEUE_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_AFTER_SECONDS", 900)
+
+# --- Worker health and lost messages (issue 7, defect 11) ---
+# A document enqueued this long ago and still pending lost its message (a broker restart, a worker killed
+# mid-render): the sweeper enqueues it again. Minutes, fractions allowed; a duplicate message is harmless.
+DOCUMENT_REQUEUE_AFTER_MINUTES = float(env_str("DOCUMENT_REQUEUE_AFTER_MINUTES", "5"))
+# Each worker records a heartbeat this often (0: none); /healthz answers 503 when no worker's heartbeat is
+# younger than WORKER_HEARTBEAT_STALE_SECONDS, or when a document has waited HEALTHZ_PENDING_MAX_MINUTES.
+WORKER_HEARTBEAT_SECONDS = float(env_str("WORKER_HEARTBEAT_SECONDS", "15"))
+WORKER_HEARTBEAT_STALE_SECONDS = float(env_str("WORKER_HEARTBEAT_STALE_SECONDS", "60"))
+HEALTHZ_PENDING_MAX_MINUTES = float(env_str("HEALTHZ_PENDING_MAX_MINUTES", "10"))
+# --- end worker health ---
 
 # How long the answer to a POST sent with an Idempotency-Key is kept for its retries.
 IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)

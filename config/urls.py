@@ -32,3 +32,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+
+# No details of a server error to anyone, in any mode; JSON on API routes (issue 7, defect 8).
+handler500 = "config.errors.server_error"

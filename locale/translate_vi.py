@@ -18,6 +18,8 @@ VI = {
     "Only an issued or failed document can be corrected.": "Chỉ văn bản đã cấp hoặc bị lỗi mới được cấp lại.",
     "A correction of this document was already requested.": "Văn bản này đã được yêu cầu cấp lại.",
     "This username is taken.": "Tên đăng nhập này đã được dùng.",
+    "Server error: the request could not be completed. It has been logged for the administrators.":
+    "Lỗi máy chủ: không thể hoàn tất yêu cầu. Lỗi đã được ghi lại cho quản trị viên.",
     "This field is required.": "Trường này là bắt buộc.",
     "Business": "Doanh nghiệp", "Hospital": "Bệnh viện", "Verification body": "Tổ chức kiểm định",
     "Department": "Sở Khoa học và Công nghệ", "name": "tên", "tax code": "mã số thuế", "address": "địa chỉ",

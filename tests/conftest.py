@@ -6,6 +6,7 @@ they are skipped with a notice; in CI (CI=true) their absence fails the run inst
 
 import io
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -207,7 +208,9 @@ def celery_workers(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         app.control.purge()
-        with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2) as processes:
+        # No heartbeats from these long-lived workers: tests of /healthz start and kill workers of their own.
+        with running_workers(broker_url=settings.CELERY_BROKER_URL, count=2,
+                             extra_env={"WORKER_HEARTBEAT_SECONDS": "0"}) as processes:
             _SESSION_WORKERS.extend(processes)
             yield processes
             _SESSION_WORKERS.clear()
@@ -236,6 +239,14 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def start_redis(port: int) -> subprocess.Popen:
+    """A Redis server of a test's own on `port`, keeping nothing on disk: a restart loses every message."""
+    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
+                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    wait_until(lambda: _redis_reachable(f"redis://127.0.0.1:{port}/0"), timeout=10, message="redis to start")
+    return process
 
 
 @contextmanager

@@ -13,3 +13,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("registry")
 app.config_from_object("workers.celeryconfig")
 app.autodiscover_tasks(["workers"], related_name="tasks")
+# Each worker records a heartbeat that /healthz reads (issue 7, defect 11); imported lazily, it needs Django.
+app.steps["worker"].add("workers.heartbeat:Heartbeat")

@@ -5,8 +5,6 @@ Rows must be committed for the workers to see them, hence transactional tests.
 
 import io
 import os
-import shutil
-import subprocess
 import threading
 import time
 from datetime import timedelta
@@ -20,13 +18,7 @@ from certificates.models import Document, DocumentStatus
 from certificates.services import document_render
 from registry.models import Instrument, InstrumentType, User
 from registry.services import ReadingInput, verification_record
-from tests.conftest import (
-    _redis_reachable,
-    nothing_enqueued_on_commit,
-    producer_broker,
-    running_workers,
-    wait_until,
-)
+from tests.conftest import nothing_enqueued_on_commit, producer_broker, running_workers, start_redis, wait_until
 from tests.factories import InstrumentFactory, _tax_code
 from tests.pdf_helpers import qr_texts as _qr_texts
 from workers.beat import BEAT_SCHEDULE
@@ -161,13 +153,6 @@ def test_redelivered_render_leaves_one_document_and_one_number(celery_workers, t
         issued.file.name.rsplit("/", 1)[1]]
 
 
-def _start_redis(port: int) -> subprocess.Popen:
-    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
-                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    wait_until(lambda: _redis_reachable(f"redis://127.0.0.1:{port}/0"), timeout=10, message="redis to start")
-    return process
-
-
 def test_broker_down_still_records_and_the_sweeper_issues_later(client_for, technician, free_port):
     broker = f"redis://127.0.0.1:{free_port}/0"
     instrument = InstrumentFactory(assigned_body=technician.organization)
@@ -183,7 +168,7 @@ def test_broker_down_still_records_and_the_sweeper_issues_later(client_for, tech
         document = Document.objects.get(pk=response.json()["document"]["id"])
         assert document.status == DocumentStatus.PENDING and document.enqueued_at is None
 
-        redis = _start_redis(free_port)
+        redis = start_redis(free_port)
         try:
             with running_workers(broker_url=broker, count=1, name="sweeper-test"):
                 # As beat sends it (its schedule's options), run by the worker.

@@ -43,7 +43,7 @@ def sweep_documents(older_than_seconds: int | None = None) -> int:
     age = settings.DOCUMENT_SWEEP_AFTER_SECONDS if older_than_seconds is None else older_than_seconds
     now = timezone.now()
     ids = documents_awaiting_enqueue(older_than=now - timedelta(seconds=age), requeue_before=now - timedelta(
-        seconds=settings.DOCUMENT_REQUEUE_AFTER_SECONDS))
+        minutes=settings.DOCUMENT_REQUEUE_AFTER_MINUTES))
     for document_id in ids:
         render_document.apply_async(kwargs={"document_id": document_id})
     document_mark_enqueued(document_ids=ids)

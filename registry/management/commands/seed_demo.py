@@ -69,8 +69,8 @@ class Command(BaseCommand):
     help = "Load demo organisations, logins, instruments and verifications (development only)."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("seed_demo is for development only (DEBUG is off).")
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo is for development only (DJANGO_ENV is production).")
         if not InstrumentType.objects.exists():
             raise CommandError("Load the catalogue first: manage.py load_catalog")
         with transaction.atomic():
