@@ -364,12 +364,11 @@ def _build_side(world: World, side: str) -> None:
                                organization=OrganizationFactory(kind="verification_body", name=f"Trung tâm KĐ {side}"))
     s.hospital = make_hospital(name=f"Bệnh viện {side}")
     s.business = s.hospital.user
+    taken = [other.instrument_type.pk for other in world.sides.values() if hasattr(other, "instrument_type")]
     revision = (InstrumentTypeRevision.objects.filter(periodic_verification=True, verification_cycle_months__gt=0,
                                                       in_force_from__lte=today - timedelta(days=60))
-                .exclude(procedure="").exclude(instrument_type__code__in=[t.code for t in getattr(world, "_types", [])])
-                .select_related("instrument_type").first())
+                .exclude(procedure="").exclude(instrument_type__in=taken).select_related("instrument_type").first())
     s.instrument_type = revision.instrument_type
-    world._types = [*getattr(world, "_types", []), s.instrument_type]
     s.instrument = instrument_register(
         actor=s.technician, instrument_type_id=s.instrument_type.pk, serial_number=f"MX-{side}-0001",
         manufacturer="Công ty Cân Sông Hồng", owner_id=s.hospital.organization.pk, location="Khoa xét nghiệm")
