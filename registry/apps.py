@@ -7,6 +7,7 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         from certificates.kinds import register_kind
+        from registry import signals  # noqa: F401 - connects the receivers
         from registry.certificate_kind import VERIFICATION_CERTIFICATE
         from registry.license_kind import RADIATION_LICENSE
         from registry.notice_kind import EXPIRY_NOTICE

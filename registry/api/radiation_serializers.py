@@ -1,5 +1,6 @@
 """Serializers of the X-ray register: inputs check shape, outputs answer; services decide."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -136,7 +137,16 @@ class LicenseApplicationSerializer(serializers.ModelSerializer):
         return [{"code": item.code, "name": item.name, "legal_basis": item.legal_basis, "required": item.required,
                  "provided": item.code in provided,
                  "reference": provided[item.code].reference if item.code in provided else "",
-                 "has_file": bool(item.code in provided and provided[item.code].file)} for item in items]
+                 **self._file(obj, provided.get(item.code))} for item in items]
+
+    def _file(self, obj, attachment) -> dict:
+        """The uploaded file, if any: its download address, detected type and the client's name (display only)."""
+        if attachment is None or not attachment.file:
+            return {"has_file": False, "file_url": None, "content_type": None, "file_name": None}
+        return {"has_file": True, "content_type": attachment.content_type or None,
+                "file_name": attachment.original_name or None,
+                "file_url": reverse("license-application-attachment-file",
+                                    kwargs={"pk": obj.pk, "item_code": attachment.item.code})}
 
     def get_license(self, obj) -> int | None:
         license = getattr(obj, "license", None)

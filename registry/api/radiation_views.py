@@ -1,5 +1,7 @@
 """The X-ray register over HTTP: facilities see and apply for their own; officers decide; inspectors read all."""
 
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -12,6 +14,7 @@ from registry.api import radiation_filtersets as filtersets
 from registry.api import radiation_serializers as serializers
 from registry.api.base import CreateWithServiceMixin, schema_generation
 from registry.models import ChecklistItem
+from registry.scans import SCAN_TYPES
 from registry.services import licensing, radiation
 
 
@@ -127,6 +130,21 @@ class LicenseApplicationViewSet(_RegisterViewSet):
         licensing.license_application_attach(actor=request.user, application_id=application.pk, **data)
         return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data,
                         status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={(200, content_type): OpenApiTypes.BINARY
+                              for content_type in ("application/pdf", "image/jpeg", "image/png")})
+    @action(detail=True, methods=["get"], url_path=r"attachments/(?P<item_code>[-a-zA-Z0-9_]+)",
+            url_name="attachment-file")
+    def attachment_file(self, request, pk=None, item_code=None):
+        """Download an uploaded checklist document: always as a file, with the type found when it was checked."""
+        attachment = selectors.license_application_attachment_get(actor=request.user, pk=pk, item_code=item_code)
+        extension = {t.content_type: t.extension for t in SCAN_TYPES}.get(attachment.content_type, "bin")
+        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=f"{item_code}.{extension}",
+                                content_type=attachment.content_type or "application/octet-stream")
+        # Never rendered as a page: no sniffing, and a sandbox should a browser open it anyway.
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
 
     @extend_schema(request=serializers.LicenseIssueInputSerializer, responses=serializers.RadiationLicenseSerializer)
     @action(detail=True, methods=["post"])

@@ -270,7 +270,10 @@ class ApplicationAttachment(models.Model):
 
     application = models.ForeignKey(LicenseApplication, on_delete=models.CASCADE, related_name="attachments")
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
+    # Stored as <uuid>.<extension of the detected type>: the client's name and type are never trusted.
     file = models.FileField(upload_to="applications/%Y/", blank=True)
+    content_type = models.CharField(max_length=64, blank=True)
+    original_name = models.CharField(max_length=120, blank=True, help_text="The client's file name, shown only.")
     reference = models.CharField(max_length=500, blank=True)
 
     class Meta:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Document
 from registry.models import (
+    ApplicationAttachment,
     DoseAlert,
     LegalParameter,
     LicenseApplication,
@@ -31,6 +32,7 @@ __all__ = [
     "expiring_window_end",
     "legal_parameter",
     "legal_value",
+    "license_application_attachment_get",
     "license_application_get",
     "license_application_list",
     "license_document",
@@ -112,6 +114,13 @@ def license_application_list(*, actor: User) -> QuerySet[LicenseApplication]:
 
 def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
     return get_object_or_404(license_application_list(actor=actor), pk=pk)
+
+
+def license_application_attachment_get(*, actor: User, pk: int, item_code: str) -> ApplicationAttachment:
+    """An uploaded checklist document, for those who may see its application; anyone else gets 404."""
+    attachments = ApplicationAttachment.objects.select_related("item").exclude(file="")
+    return get_object_or_404(attachments, application__in=license_application_list(actor=actor), application_id=pk,
+                             item__code=item_code)
 
 
 def expiring_window_end(today: date) -> date:

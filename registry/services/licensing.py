@@ -4,6 +4,7 @@ Every legal number (licence term, renewal lead time, verification age, processin
 in force on the day it applies; the 2026 regime (Decree 332/2025) may change them without a code change.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,7 @@ from registry.models import (
     XrayDeviceKind,
 )
 from registry.permissions import require_role
+from registry.scans import display_name, scan_inspect
 from registry.selectors import department_for, legal_parameter, legal_value, license_document
 from registry.services.radiation import acting_facility, add_months
 from registry.working_days import add_working_days
@@ -131,34 +133,29 @@ def _attach(application: LicenseApplication, attachments) -> None:
                                              file=attachment.file or "")
 
 
-# What a checklist document may be: scanned papers. Anything else is refused before it is stored.
-ATTACHMENT_TYPES = {"application/pdf": b"%PDF", "image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG"}
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-
 @transaction.atomic
 def license_application_attach(*, actor: User, application_id: int, item_code: str, file=None,
                                reference: str = "") -> ApplicationAttachment:
     """Add (or replace) one checklist document of a file still under consideration: a PDF or image scan, or a
-    reference to a paper document."""
+    reference to a paper document. The file is parsed whole and stored under a name the server chooses from
+    the type it found; a replaced file leaves storage once the replacement is committed."""
     require_role(actor, Role.BUSINESS, Role.OFFICER)
     application = LicenseApplication.objects.select_for_update().get(pk=application_id)
     if application.status != LicenseApplicationStatus.SUBMITTED:
         raise ValidationError({"status": _("This application is already decided.")})
     if file is not None:
-        _check_upload(file)
-    ApplicationAttachment.objects.filter(application=application, item__code=item_code).delete()
+        scan_type = scan_inspect(file)
+        original_name = display_name(file.name)
+        file.name = f"{uuid.uuid4().hex}.{scan_type.extension}"
+    replaced = ApplicationAttachment.objects.filter(application=application, item__code=item_code).first()
+    if replaced is not None:
+        replaced.delete()
     _attach(application, [AttachmentInput(item_code=item_code, reference=reference.strip(), file=file)])
-    return application.attachments.get(item__code=item_code)
-
-
-def _check_upload(file) -> None:
-    head = file.read(8)
-    file.seek(0)
-    if file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"file": _("A document may be at most 20 MB.")})
-    if not any(head.startswith(magic) for magic in ATTACHMENT_TYPES.values()):
-        raise ValidationError({"file": _("Send a PDF, JPEG or PNG scan.")})
+    attachment = application.attachments.get(item__code=item_code)
+    if file is not None:
+        attachment.content_type, attachment.original_name = scan_type.content_type, original_name
+        attachment.save(update_fields=["content_type", "original_name"])
+    return attachment
 
 
 def _record_checks(application: LicenseApplication) -> list[CheckResult]:

@@ -290,7 +290,9 @@ def test_a_scan_is_attached_to_the_file(client_for, hospital):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     application = _apply(client_for(hospital.user), hospital).json()
-    scan = SimpleUploadedFile("kiem-xa.pdf", b"%PDF-1.4 scanned survey record", content_type="application/pdf")
+    from tests.registry.test_attachments import real_pdf
+
+    scan = SimpleUploadedFile("kiem-xa.pdf", real_pdf(), content_type="application/pdf")
 
     response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/attachments",
                                               {"item_code": "area-survey", "file": scan}, format="multipart")

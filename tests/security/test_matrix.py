@@ -1,0 +1,593 @@
+"""The role × endpoint × owner matrix (issue 7): every route of the API's routers, every action, every role.
+
+Two sides, A and B, each with a department (an officer, an inspector), a verification body (a technician) and a
+hospital (a business user) that owns one of everything: an instrument registered and verified by the body (with its
+issued certificate), an X-ray unit, radiation workers with a dose over the limit, a licence, an application under
+consideration with a scanned attachment, notices. Every caller is side A's user of its role. Each cell is one
+request; every cell runs in a savepoint that is rolled back, so all cells see the same database.
+
+What each cell expects (DESIGN.md §3-4, the selectors in registry/selectors and certificates/selectors.py):
+- anonymous: 401, on every route;
+- an object the caller may not read (READ below): 404, on reads and on writes alike;
+- an object the caller may read but not change (WRITE below): 403;
+- a create naming, in its body, an object the caller may not reach (REFERENCES below) answers exactly as it
+  answers for an id that never existed: the same status and body, a 400 naming the field (or a 404). That is
+  the decision written down: an out-of-scope id is indistinguishable from an unknown one;
+- every refused request leaves every table's rows exactly as they were (a hash of each table's rows).
+
+Routes are taken from the routers, so a new route or action has no row below and fails `test_every_route_...`
+until someone writes down who may use it.
+"""
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+from stdnum.vn import mst
+
+from certificates.api.urls import router as certificates_router
+from certificates.services import document_render
+from registry.api.urls import router as registry_router
+from registry.models import (
+    DoseAlert,
+    InstrumentTypeRevision,
+    Notice,
+    Verification,
+    XrayDevice,
+)
+from registry.services import instrument_register, verification_record
+from registry.services.licensing import license_application_attach, license_application_submit, license_issue
+from registry.services.notices import notices_scan
+from registry.services.radiation import dose_reading_record
+from tests.factories import OrganizationFactory, UserFactory
+from tests.registry.radiation_fixtures import make_hospital
+
+ROUTERS = (registry_router, certificates_router)
+ROLES = ("officer", "inspector", "technician", "business")
+AB, A, NONE = "AB", "A", ""
+FORBIDDEN = "403"  # a list the role may not use at all
+MISSING_ID = 2_000_000_000  # an id that never existed
+
+
+def row(officer, inspector, technician, business) -> dict[str, str]:
+    return dict(zip(ROLES, (officer, inspector, technician, business), strict=True))
+
+
+# Which side's objects each role may READ, per resource; any other object answers 404.
+# For "organization" and "user", side A is the caller's own organisation / the caller itself, side B another
+# organisation of the same kind / a user of the same role there.
+READ = {
+    #                             officer  inspector  technician  business
+    "organization":           row(AB,      AB,        AB,         A),   # technicians pick any owner
+    "user":                   row(AB,      A,         A,          A),   # others see themselves only
+    "instrument-type":        row(AB,      AB,        AB,         AB),  # the public catalogue
+    "instrument":             row(AB,      AB,        A,          A),   # a body: what it registered or verified
+    "instrument-lookup":      row(AB,      AB,        AB,         A),   # by exact serial: any owner's, for a body
+    "verification":           row(AB,      AB,        A,          A),   # a body: its own; an owner: on its own
+    "xray-device":            row(AB,      AB,        NONE,       A),
+    "radiation-worker":       row(AB,      AB,        NONE,       A),
+    "dose-alert":             row(AB,      AB,        NONE,       A),
+    "license-application":    row(AB,      AB,        NONE,       A),   # and its attachments' files
+    "radiation-license":      row(AB,      AB,        NONE,       A),
+    "notice":                 row(AB,      AB,        NONE,       A),
+    "overdue":                row(AB,      AB,        FORBIDDEN,  FORBIDDEN),
+    "document":               row(AB,      AB,        A,          A),   # a body: what it issued; an owner: its own
+    "document-pdf":           row(AB,      NONE,      NONE,       A),   # the PDF: officers and the owner only
+}
+
+# Which side's objects each role may CHANGE through each write route (an object it reads but may not change
+# answers 403). For creates, A or AB means the role may create, and REFERENCES says what it may name.
+WRITE = {
+    #                                                  officer  inspector  technician  business
+    ("organization", "create", "post"):            row(AB,      NONE,      NONE,       NONE),
+    ("user", "create", "post"):                    row(AB,      NONE,      NONE,       NONE),
+    ("instrument", "create", "post"):              row(AB,      NONE,      A,          A),
+    ("verification", "create", "post"):            row(AB,      NONE,      A,          NONE),
+    ("xray-device", "create", "post"):             row(AB,      NONE,      NONE,       A),
+    ("xray-device", "verifications", "post"):      row(AB,      NONE,      NONE,       A),
+    ("radiation-worker", "create", "post"):        row(AB,      NONE,      NONE,       A),
+    ("radiation-worker", "doses", "post"):         row(AB,      NONE,      NONE,       A),
+    ("license-application", "create", "post"):     row(AB,      NONE,      NONE,       A),
+    ("license-application", "attachments", "post"): row(AB,    NONE,      NONE,       A),
+    ("license-application", "issue", "post"):      row(AB,      NONE,      NONE,       NONE),
+    ("license-application", "refuse", "post"):     row(AB,      NONE,      NONE,       NONE),
+    ("radiation-license", "suspend", "post"):      row(AB,      NONE,      NONE,       NONE),
+    ("radiation-license", "reinstate", "post"):    row(AB,      NONE,      NONE,       NONE),
+    ("radiation-license", "revoke", "post"):       row(AB,      NONE,      NONE,       NONE),
+    ("notice", "read", "post"):                    row(NONE,    NONE,      NONE,       A),   # the owner confirms
+    ("notice", "acknowledge", "post"):             row(NONE,    NONE,      NONE,       A),
+    ("document", "revoke", "post"):                row(AB,      NONE,      NONE,       NONE),
+    ("document", "supersede", "post"):             row(AB,      NONE,      NONE,       NONE),
+    ("document", "retry", "post"):                 row(AB,      NONE,      NONE,       NONE),
+}
+
+# What a create may name by id in its body: the sides whose object each role may reference. Naming another one
+# answers as for an id that never existed. A technician records verifications only on instruments its body
+# registered or was assigned (Circular 23/2013 Art. 20.1, issue 7 defect 1).
+REFERENCES = {
+    #                                                  officer  inspector  technician  business
+    ("user", "create", "post"): {
+        "organization":                            row(AB,      NONE,      NONE,       NONE)},
+    ("instrument", "create", "post"): {
+        "owner":                                   row(AB,      NONE,      AB,         A)},
+    ("verification", "create", "post"): {
+        "instrument":                              row(AB,      NONE,      A,          NONE)},
+    ("xray-device", "create", "post"): {
+        "facility":                                row(AB,      NONE,      NONE,       A)},
+    ("radiation-worker", "create", "post"): {
+        "facility":                                row(AB,      NONE,      NONE,       A)},
+    ("license-application", "create", "post"): {
+        "facility":                                row(AB,      NONE,      NONE,       A),
+        "devices":                                 row(AB,      NONE,      NONE,       A),
+        "safety_officer":                          row(AB,      NONE,      NONE,       A),
+        "previous_license":                        row(AB,      NONE,      NONE,       A)},
+}
+
+
+# --- the operations: how to call each one ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Op:
+    kind: str  # list, read, write, create
+    resource: str = ""  # the READ row that scopes it
+    payload: object = None  # (world, side, role, refs) -> body
+    multipart: bool = False
+    allowed: tuple = (200, 201)  # what a permitted write may answer (a business rule may still say 400)
+    kwargs: dict = field(default_factory=dict)  # extra URL parts
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _tax_code(n: int) -> str:
+    base = f"03{n:07d}"
+    return base + mst.calc_check_digit(base)
+
+
+def _organization(world, side, role, refs):
+    return {"name": "Cơ sở mới", "tax_code": _tax_code(4242), "address": "Số 9 Hoàng Liên", "province": "Lào Cai",
+            "kind": "business"}
+
+
+def _user(world, side, role, refs):
+    return {"username": "matrix-new-user", "password": "Quy-trinh-kiem-dinh-2026", "full_name": "Người mới",
+            "role": "business", "organization": world.ref("organization", refs)}
+
+
+def _instrument(world, side, role, refs):
+    return {"instrument_type": world.sides["A"].instrument_type.pk, "serial_number": "MX-NEW-0001",
+            "manufacturer": "Công ty Cân Sông Hồng", "location": "Chợ Cốc Lếu", "owner": world.ref("owner", refs)}
+
+
+def _verification(world, side, role, refs):
+    # A "fail" is the attack of defect 1: it would revoke the owner's valid certificate.
+    return {"instrument": world.ref("instrument", refs), "kind": "periodic", "performed_on": _today().isoformat(),
+            "result": "fail"}
+
+
+def _xray_device(world, side, role, refs):
+    return {"facility": world.ref("facility", refs), "kind": "general_radiography", "manufacturer": "Shimadzu",
+            "model": "RADspeed", "serial_number": "XR-NEW-0001", "year_made": 2022}
+
+
+def _xray_verification(world, side, role, refs):
+    return {"performed_on": _today().isoformat(), "body_name": "Trung tâm Kỹ thuật", "result": "pass",
+            "certificate_number": "KĐ-X-NEW"}
+
+
+def _worker(world, side, role, refs):
+    return {"facility": world.ref("facility", refs), "full_name": "Phạm Văn Mới", "job": "Kỹ thuật viên"}
+
+
+def _dose(world, side, role, refs):
+    year = _today().year - 1
+    return {"period_start": date(year, 4, 1).isoformat(), "period_end": date(year, 6, 30).isoformat(),
+            "hp10_msv": "0.4"}
+
+
+def _application(world, side, role, refs):
+    renewal = "previous_license" in refs
+    return {"facility": world.ref("facility", refs), "kind": "renewal" if renewal else "new",
+            "devices": [world.ref("devices", refs)], "safety_officer": world.ref("safety_officer", refs),
+            "previous_license": world.ref("previous_license", refs) if renewal else None,
+            "dosimetry_provider": "Viện KH&KT hạt nhân", "dosimetry_contract_number": "HĐ-2026/900"}
+
+
+def _attachment(world, side, role, refs):
+    return {"item_code": "area-survey", "file": SimpleUploadedFile("scan.pdf", world.pdf, "application/pdf")}
+
+
+def _reason(world, side, role, refs):
+    return {"reason": "Kiểm tra ma trận phân quyền"}
+
+
+def _empty(world, side, role, refs):
+    return {}
+
+
+OPS = {
+    ("organization", "list", "get"): Op("list", "organization"),
+    ("organization", "create", "post"): Op("create", payload=_organization),
+    ("organization", "retrieve", "get"): Op("read", "organization"),
+    ("user", "list", "get"): Op("list", "user"),
+    ("user", "create", "post"): Op("create", payload=_user),
+    ("user", "retrieve", "get"): Op("read", "user"),
+    ("instrument-type", "list", "get"): Op("list", "instrument-type"),
+    ("instrument-type", "retrieve", "get"): Op("read", "instrument-type"),
+    ("instrument", "list", "get"): Op("list", "instrument"),
+    ("instrument", "create", "post"): Op("create", payload=_instrument),
+    ("instrument", "lookup", "get"): Op("list", "instrument-lookup"),
+    ("instrument", "retrieve", "get"): Op("read", "instrument"),
+    ("instrument", "history", "get"): Op("read", "instrument"),
+    ("verification", "list", "get"): Op("list", "verification"),
+    ("verification", "create", "post"): Op("create", payload=_verification),
+    ("verification", "retrieve", "get"): Op("read", "verification"),
+    ("xray-device", "list", "get"): Op("list", "xray-device"),
+    ("xray-device", "create", "post"): Op("create", payload=_xray_device),
+    ("xray-device", "retrieve", "get"): Op("read", "xray-device"),
+    ("xray-device", "verifications", "get"): Op("read", "xray-device"),
+    ("xray-device", "verifications", "post"): Op("write", "xray-device", _xray_verification),
+    ("radiation-worker", "list", "get"): Op("list", "radiation-worker"),
+    ("radiation-worker", "create", "post"): Op("create", payload=_worker),
+    ("radiation-worker", "dose_alerts", "get"): Op("list", "dose-alert"),
+    ("radiation-worker", "retrieve", "get"): Op("read", "radiation-worker"),
+    ("radiation-worker", "doses", "get"): Op("read", "radiation-worker"),
+    ("radiation-worker", "doses", "post"): Op("write", "radiation-worker", _dose),
+    ("license-application", "list", "get"): Op("list", "license-application"),
+    ("license-application", "create", "post"): Op("create", payload=_application),
+    ("license-application", "retrieve", "get"): Op("read", "license-application"),
+    ("license-application", "attachment_file", "get"): Op("read", "license-application",
+                                                          kwargs={"item_code": "area-survey"}),
+    ("license-application", "attachments", "post"): Op("write", "license-application", _attachment, multipart=True),
+    ("license-application", "issue", "post"): Op("write", "license-application", _empty),
+    ("license-application", "refuse", "post"): Op("write", "license-application", _reason),
+    ("radiation-license", "list", "get"): Op("list", "radiation-license"),
+    ("radiation-license", "retrieve", "get"): Op("read", "radiation-license"),
+    ("radiation-license", "suspend", "post"): Op("write", "radiation-license", _reason),
+    # Reinstating an active licence is a 400 on its status: the officer may, the licence is not suspended.
+    ("radiation-license", "reinstate", "post"): Op("write", "radiation-license", _empty, allowed=(200, 400)),
+    ("radiation-license", "revoke", "post"): Op("write", "radiation-license", _reason),
+    ("notice", "list", "get"): Op("list", "notice"),
+    ("notice", "overdue", "get"): Op("list", "overdue"),
+    ("notice", "retrieve", "get"): Op("read", "notice"),
+    ("notice", "read", "post"): Op("write", "notice", _empty),
+    ("notice", "acknowledge", "post"): Op("write", "notice", _empty),
+    ("document", "list", "get"): Op("list", "document"),
+    ("document", "retrieve", "get"): Op("read", "document"),
+    ("document", "pdf", "get"): Op("read", "document-pdf"),
+    ("document", "revoke", "post"): Op("write", "document", _reason),
+    ("document", "supersede", "post"): Op("write", "document", _reason, allowed=(201,)),
+    # Only a failed document renders again: the issued certificate answers 400 on its status, to an officer.
+    ("document", "retry", "post"): Op("write", "document", _empty, allowed=(400,)),
+}
+
+# Routes under /api/v1/ that are not the routers' and so not in the matrix, each with the reason.
+OUTSIDE_THE_MATRIX = {
+    "api-token": "obtains a token: anyone may try, throttled (tests/test_project.py, the auth tests)",
+    "api-verify": "the public verification answer: anyone, by the document's unguessable token",
+}
+
+
+def _router_operations() -> dict[tuple[str, str, str], dict]:
+    """Every (basename, action, method) the routers serve, with the URL name to reverse it."""
+    found = {}
+    for router in ROUTERS:
+        for _prefix, viewset, basename in router.registry:
+            for route in router.get_routes(viewset):
+                for method, action in route.mapping.items():
+                    if not hasattr(viewset, action):
+                        continue
+                    found[(basename, action, method)] = {
+                        "url_name": route.name.format(basename=basename), "detail": route.detail,
+                        "params": re.findall(r"\(\?P<(\w+)>", route.url)}
+    return found
+
+
+ROUTES = _router_operations()
+
+
+def _api_v1_names(patterns=None, prefix="") -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            names |= _api_v1_names(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern) and route.startswith("api/v1/"):
+            names.add(pattern.name)
+    return names
+
+
+# --- the world: two sides, each owning one of everything --------------------------------------------------------
+
+def _real_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "Bien ban kiem xa")
+    page.save()
+    return buffer.getvalue()
+
+
+class World:
+    """Two sides, A and B; callers are side A's users."""
+
+    def __init__(self):
+        self.sides = {"A": SimpleNamespace(), "B": SimpleNamespace()}
+        self.pdf = _real_pdf()
+
+    def user(self, role: str, side: str):
+        return getattr(self.sides[side], role)
+
+    def organization(self, role: str, side: str):
+        return self.user(role, side).organization
+
+    def object_id(self, resource: str, role: str, side: str) -> int:
+        if resource == "organization":
+            return self.organization(role, side).pk
+        if resource == "user":
+            return self.user(role, side).pk
+        if resource == "overdue":
+            return self.sides[side].hospital.organization.pk
+        attribute = {"instrument-lookup": "instrument", "document-pdf": "document"}.get(resource, resource)
+        return getattr(self.sides[side], attribute.replace("-", "_")).pk
+
+    def ref(self, name: str, refs: dict[str, str]):
+        """The id a create names for `name`: that side's object, or an id that never existed."""
+        side = refs.get(name, "A")
+        if side == "missing":
+            return MISSING_ID
+        s = self.sides[side]
+        return {"organization": s.hospital.organization.pk, "owner": s.hospital.organization.pk,
+                "facility": s.hospital.organization.pk, "instrument": s.instrument.pk, "devices": s.hospital.ct.pk,
+                "safety_officer": s.hospital.safety_officer.pk, "previous_license": s.radiation_license.pk}[name]
+
+
+def _build_side(world: World, side: str) -> None:
+    s = world.sides[side]
+    today = _today()
+    department = OrganizationFactory(kind="department", name=f"Sở KH&CN {side}")
+    s.officer = UserFactory(role="officer", organization=department)
+    s.inspector = UserFactory(role="inspector", organization=department)
+    s.technician = UserFactory(role="technician",
+                               organization=OrganizationFactory(kind="verification_body", name=f"Trung tâm KĐ {side}"))
+    s.hospital = make_hospital(name=f"Bệnh viện {side}")
+    s.business = s.hospital.user
+    taken = [other.instrument_type.pk for other in world.sides.values() if hasattr(other, "instrument_type")]
+    revision = (InstrumentTypeRevision.objects.filter(periodic_verification=True, verification_cycle_months__gt=0,
+                                                      in_force_from__lte=today - timedelta(days=60))
+                .exclude(procedure="").exclude(instrument_type__in=taken).select_related("instrument_type").first())
+    s.instrument_type = revision.instrument_type
+    s.instrument = instrument_register(
+        actor=s.technician, instrument_type_id=s.instrument_type.pk, serial_number=f"MX-{side}-0001",
+        manufacturer="Công ty Cân Sông Hồng", owner_id=s.hospital.organization.pk, location="Khoa xét nghiệm")
+    s.verification = verification_record(actor=s.technician, instrument_id=s.instrument.pk, kind="periodic",
+                                         performed_on=today - timedelta(days=20), procedure="", result="pass")
+    s.document = document_render(document_id=s.verification.documents.get().pk)
+    s.xray_device, s.radiation_worker = s.hospital.ct, s.hospital.workers[0]
+    dose_reading_record(actor=s.business, worker_id=s.radiation_worker.pk, period_start=date(today.year - 1, 1, 1),
+                        period_end=date(today.year - 1, 3, 31), hp10_msv=Decimal("60"))
+    s.dose_alert = DoseAlert.objects.get(worker=s.radiation_worker)
+    application = {"kind": "new", "device_ids": [s.hospital.ct.pk, s.hospital.dental.pk],
+                   "safety_officer_id": s.hospital.safety_officer.pk, "dosimetry_provider": "Viện KH&KT hạt nhân",
+                   "dosimetry_contract_number": f"HĐ-{side}"}
+    issued = license_application_submit(actor=s.business, **application)
+    s.radiation_license = license_issue(actor=s.officer, application_id=issued.pk)
+    s.license_application = license_application_submit(actor=s.business, **application)
+    license_application_attach(actor=s.business, application_id=s.license_application.pk, item_code="area-survey",
+                               file=SimpleUploadedFile("scan.pdf", world.pdf, "application/pdf"))
+    # Due in a week (a notice), and the instrument three days overdue (the officers' overdue view).
+    XrayDevice.objects.filter(pk=s.xray_device.pk).update(valid_until=today + timedelta(days=7))
+    type(s.instrument).objects.filter(pk=s.instrument.pk).update(valid_until=today - timedelta(days=3))
+
+
+def _finish(world: World) -> None:
+    notices_scan(as_of=_today())
+    for side, s in world.sides.items():
+        s.notice = Notice.objects.get(kind="xray_verification", organization=s.hospital.organization)
+        assert Verification.objects.filter(verification_body=s.technician.organization).count() == 1, side
+
+
+# --- the snapshot: every table's rows ----------------------------------------------------------------------------
+
+def _snapshot() -> dict[str, tuple[int, str]]:
+    tables = sorted(connection.introspection.table_names())
+    selects = [f"SELECT '{t}', count(*), md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) "
+               f"FROM {connection.ops.quote_name(t)} x" for t in tables]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects))
+        return {name: (count, digest) for name, count, digest in cursor.fetchall()}
+
+
+def _changed(before: dict, after: dict) -> list[str]:
+    return [f"{t}: {before.get(t)} -> {after.get(t)}" for t in sorted(set(before) | set(after))
+            if before.get(t) != after.get(t)]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module, inside a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_catalog", stdout=io.StringIO())
+        built = World()
+        for side in built.sides:
+            _build_side(built, side)
+        _finish(built)
+        built.baseline = _snapshot()
+        yield built
+        transaction.set_rollback(True)
+
+
+# --- the cells ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cell:
+    role: str  # or "anonymous"
+    operation: tuple[str, str, str]
+    side: str = "A"  # the side of the object in the URL
+    refs: tuple = ()  # (field, side) a create names
+
+    def __str__(self) -> str:
+        basename, action, method = self.operation
+        refs = ",".join(f"{name}={side}" for name, side in self.refs)
+        return f"{self.role}:{method.upper()} {basename}.{action}[{refs or self.side}]"
+
+
+def _cells() -> list[Cell]:
+    cells = []
+    for operation in sorted(ROUTES):
+        op = OPS.get(operation)
+        cells.append(Cell("anonymous", operation))
+        if op is None:
+            continue  # test_every_route_is_in_the_matrix names it
+        for role in ROLES:
+            if op.kind == "list":
+                cells.append(Cell(role, operation))
+            elif op.kind in ("read", "write"):
+                cells.extend(Cell(role, operation, side) for side in "AB")
+            else:
+                cells.append(Cell(role, operation))
+                references = REFERENCES.get(operation, {}) if WRITE[operation][role] else {}
+                if references and all("B" in scope[role] for scope in references.values()):
+                    # May name side B's objects: one create naming all of them (a coherent body).
+                    cells.append(Cell(role, operation, refs=tuple((name, "B") for name in references)))
+                else:  # one field at a time names side B's object, the rest side A's
+                    cells.extend(Cell(role, operation, refs=((name, "B"),)) for name in references)
+    return cells
+
+
+CELLS = _cells()
+
+
+def test_every_route_is_in_the_matrix():
+    unlisted = sorted(set(ROUTES) - set(OPS))
+    stale = sorted(set(OPS) - set(ROUTES))
+    writes = {key for key, op in OPS.items() if op.kind in ("write", "create")}
+    assert not unlisted, f"routes with no row in OPS (and READ/WRITE): {unlisted}"
+    assert not stale, f"rows in OPS for routes that no longer exist: {stale}"
+    assert writes == set(WRITE), f"writes without a WRITE row, or WRITE rows that are not writes: {writes ^ set(WRITE)}"
+    assert {op.resource for op in OPS.values() if op.resource} <= set(READ)
+
+
+def test_every_api_route_outside_the_routers_is_named_with_its_reason():
+    router_names = {info["url_name"] for info in ROUTES.values()}
+    others = _api_v1_names() - router_names
+    assert others == set(OUTSIDE_THE_MATRIX), (
+        f"routes under /api/v1/ outside the matrix and not in OUTSIDE_THE_MATRIX: {others - set(OUTSIDE_THE_MATRIX)};"
+        f" listed but gone: {set(OUTSIDE_THE_MATRIX) - others}")
+
+
+def _url(world: World, cell: Cell, op: Op) -> str:
+    route = ROUTES[cell.operation]
+    kwargs = dict(op.kwargs)
+    if route["detail"]:
+        kwargs["pk"] = world.object_id(op.resource, "officer" if cell.role == "anonymous" else cell.role, cell.side)
+    return reverse(route["url_name"], kwargs=kwargs)
+
+
+def _request(world: World, cell: Cell, op: Op, refs: dict | None = None):
+    client = APIClient()
+    if cell.role != "anonymous":
+        client.force_authenticate(user=world.user(cell.role, "A"))
+    method = cell.operation[2]
+    url = _url(world, cell, op)
+    if method == "get":
+        params = {}
+        if cell.operation == ("instrument", "lookup", "get"):
+            params = {"serial_number": world.sides[cell.side].instrument.serial_number}
+        return client.get(url, params)
+    body = op.payload(world, cell.side, cell.role, dict(cell.refs) if refs is None else refs)
+    return client.post(url, body, format="multipart" if op.multipart else "json")
+
+
+def _ids(response, resource: str) -> set[int]:
+    data = response.json()
+    rows = data["results"] if isinstance(data, dict) and "results" in data else data
+    key = "organization_id" if resource == "overdue" else "id"
+    return {item[key] for item in rows}
+
+
+def _expected(world: World, cell: Cell, op: Op) -> object:
+    """The status the cell must answer, or "allowed" for a permitted write, or "visible" for a list."""
+    if cell.role == "anonymous":
+        return 401
+    read = READ[op.resource][cell.role] if op.resource else AB
+    if op.kind == "list":
+        return 403 if read == FORBIDDEN else "visible"
+    if op.kind == "read":
+        return 200 if cell.side in read else 404
+    may = WRITE[cell.operation][cell.role]
+    if op.kind == "create":
+        if not may:
+            return 403
+        scope = REFERENCES.get(cell.operation, {})
+        if all(side in scope[name][cell.role] for name, side in cell.refs):
+            return "allowed"
+        return "as-missing"
+    if cell.side not in read:
+        return 404
+    return "allowed" if cell.side in may else 403
+
+
+@pytest.mark.django_db  # so pytest-django creates the test database; each cell also runs in its own savepoint
+@pytest.mark.parametrize("cell", CELLS, ids=str)
+def test_cell(world, cell):
+    op = OPS.get(cell.operation)
+    if op is None:
+        pytest.fail(f"{cell}: route not in the matrix; add it to OPS and WRITE")
+    expected = _expected(world, cell, op)
+    with transaction.atomic():
+        response = _request(world, cell, op)
+        status = response.status_code
+        after = _snapshot() if expected not in ("allowed", "visible") or status >= 400 else None
+        if expected == "as-missing":
+            missing = _request(world, cell, op, refs={name: "missing" for name, _side in cell.refs})
+            missing_answer = (missing.status_code, missing.json())
+        transaction.set_rollback(True)
+    body = b"(a file)" if response.streaming else response.content[:300]
+    assert status < 500, f"{cell}: server error {status}: {body}"
+    if expected == "visible":
+        _check_list(world, cell, op, response)
+        return
+    if expected == "allowed":
+        assert status in op.allowed, f"{cell}: a permitted write answered {status}, not {op.allowed}: {body}"
+        return
+    if expected == "as-missing":
+        answer = (status, response.json())
+        named = [name for name, _side in cell.refs]
+        assert status == 404 or (status == 400 and set(named) & set(answer[1])), (
+            f"{cell}: naming another side's object must be 404 or a 400 naming {named}, got {status}: {body}")
+        assert answer == missing_answer, (
+            f"{cell}: the answer for another side's id differs from that for an id that never existed, "
+            f"so it reveals that the object exists: {answer} vs {missing_answer}")
+    else:
+        assert status == expected, f"{cell}: expected {expected}, got {status}: {body}"
+    changed = _changed(world.baseline, after)
+    assert not changed, f"{cell}: a refused request ({status}) changed the database: {changed}"
+
+
+def _check_list(world: World, cell: Cell, op: Op, response) -> None:
+    """A list shows every object of the sides the role may read, and none of the others."""
+    read = READ[op.resource][cell.role]
+    listed = {}
+    for side in "AB":
+        if op.resource == "instrument-lookup":  # one exact serial per request
+            response = _request(world, Cell(cell.role, cell.operation, side), op)
+        status = response.status_code
+        assert status == 200, f"{cell}: expected 200, got {status}: {response.content!r:.300}"
+        listed[side] = world.object_id(op.resource, cell.role, side) in _ids(response, op.resource)
+    for side, found in listed.items():
+        assert found == (side in read), (
+            f"{cell}: side {side}'s object is {'listed' if found else 'not listed'}, but READ says "
+            f"{cell.role} {'may' if side in read else 'may not'} read it")
