@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_stamp_numbers_not_unique'),
+        ('registry', '0006_instrument_assigned_body'),
     ]
 
     operations = [
