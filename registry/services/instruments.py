@@ -86,8 +86,8 @@ def _verification_body_get(*, pk: int) -> Organization:
 def instrument_assign(*, actor: User, instrument_id: int, assigned_body_id: int | None) -> Instrument:
     """The owner (or an officer) chooses the verification body of an instrument (Circular 23/2013
     Art. 20.1), or withdraws the choice with None. The instrument's history records who and when."""
+    instrument = instrument_get_for_update(actor=actor, pk=instrument_id)  # 404 first: never reveal the rest
     require_role(actor, Role.OFFICER, Role.BUSINESS)
-    instrument = instrument_get_for_update(actor=actor, pk=instrument_id)
     instrument.assigned_body = None if assigned_body_id is None else _verification_body_get(pk=assigned_body_id)
     instrument.save(update_fields=["assigned_body"])
     return instrument

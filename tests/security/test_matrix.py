@@ -71,8 +71,8 @@ READ = {
     "organization":           row(AB,      AB,        AB,         A),   # technicians pick any owner
     "user":                   row(AB,      A,         A,          A),   # others see themselves only
     "instrument-type":        row(AB,      AB,        AB,         AB),  # the public catalogue
-    "instrument":             row(AB,      AB,        A,          A),   # a body: what it registered or verified
-    "instrument-lookup":      row(AB,      AB,        AB,         A),   # by exact serial: any owner's, for a body
+    "instrument":             row(AB,      AB,        A,          A),   # a body: what it registered or was assigned
+    "instrument-lookup":      row(AB,      AB,        A,          A),   # by exact serial, within the same scope
     "verification":           row(AB,      AB,        A,          A),   # a body: its own; an owner: on its own
     "xray-device":            row(AB,      AB,        NONE,       A),
     "radiation-worker":       row(AB,      AB,        NONE,       A),
@@ -92,6 +92,7 @@ WRITE = {
     ("organization", "create", "post"):            row(AB,      NONE,      NONE,       NONE),
     ("user", "create", "post"):                    row(AB,      NONE,      NONE,       NONE),
     ("instrument", "create", "post"):              row(AB,      NONE,      A,          A),
+    ("instrument", "assign", "post"):              row(AB,      NONE,      NONE,       A),   # the owner chooses
     ("verification", "create", "post"):            row(AB,      NONE,      A,          NONE),
     ("xray-device", "create", "post"):             row(AB,      NONE,      NONE,       A),
     ("xray-device", "verifications", "post"):      row(AB,      NONE,      NONE,       A),
@@ -176,6 +177,10 @@ def _verification(world, side, role, refs):
             "result": "fail"}
 
 
+def _assign(world, side, role, refs):
+    return {"assigned_body": world.sides["A"].technician.organization.pk}
+
+
 def _xray_device(world, side, role, refs):
     return {"facility": world.ref("facility", refs), "kind": "general_radiography", "manufacturer": "Shimadzu",
             "model": "RADspeed", "serial_number": "XR-NEW-0001", "year_made": 2022}
@@ -230,6 +235,7 @@ OPS = {
     ("instrument", "lookup", "get"): Op("list", "instrument-lookup"),
     ("instrument", "retrieve", "get"): Op("read", "instrument"),
     ("instrument", "history", "get"): Op("read", "instrument"),
+    ("instrument", "assign", "post"): Op("write", "instrument", _assign),
     ("verification", "list", "get"): Op("list", "verification"),
     ("verification", "create", "post"): Op("create", payload=_verification),
     ("verification", "retrieve", "get"): Op("read", "verification"),
