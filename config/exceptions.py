@@ -33,4 +33,7 @@ def exception_handler(exc, context):
         exc = RequestTooLarge()
     elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
         exc = exceptions.ParseError(str(exc))
+    elif isinstance(exc, exceptions.ValidationError) and not isinstance(exc.detail, dict):
+        # A bare list (DRF's search filter refusing a NUL) becomes the documented shape: an object.
+        exc = exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.detail})
     return drf_exception_handler(exc, context)
