@@ -54,7 +54,7 @@ def _bodies(properties: list[str]):
     yield "not json at all", "application/json"
     yield "", "application/json"
     yield "[" * 50_000 + "]" * 50_000, "application/json"
-    yield json.dumps({"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{}]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}), "application/json"
+    yield json.dumps({"a": json.loads("[" * 40 + "{}" + "]" * 40)}), "application/json"  # deep inside a field
     yield '["a list", "for an object"]', "application/json"
     yield '"\\ud800"', "application/json"
     yield '{"x": "\\udc00"}', "application/json"
