@@ -1,9 +1,10 @@
-"""One exception handler: Django's ValidationError and PermissionDenied from services become DRF's shapes, and
-an unexpected exception a JSON 500 without details (issue 7, defect 8), logged with its traceback."""
+"""One exception handler: Django's ValidationError and PermissionDenied from services become DRF's shapes, a
+body over the size limit a JSON 413 instead of Django's HTML 400, and an unexpected exception a JSON 500
+without details (issue 7, defect 8), logged with its traceback."""
 
 import logging
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from rest_framework import exceptions, status
@@ -13,6 +14,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
 from config.errors import server_error_detail
+from config.parsers import RequestTooLarge
 
 logger = logging.getLogger("django.request")
 
@@ -54,6 +56,13 @@ def _server_error(exc: Exception, context) -> Response:
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = _as_drf(exc)
+    elif isinstance(exc, RequestDataTooBig):  # Django's own limit on form bodies (DATA_UPLOAD_MAX_MEMORY_SIZE)
+        exc = RequestTooLarge()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(str(exc))
+    elif isinstance(exc, exceptions.ValidationError) and not isinstance(exc.detail, dict):
+        # A bare list (DRF's search filter refusing a NUL) becomes the documented shape: an object.
+        exc = exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.detail})
     response = drf_exception_handler(exc, context)
     if response is None:
         response = _server_error(exc, context)

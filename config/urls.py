@@ -1,17 +1,39 @@
 """URLs: the API under /api/v1/, the schema and docs, the public verification page, admin, health."""
 
 from django.contrib import admin
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.http import JsonResponse
+from django.urls import include, path, register_converter
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import page_not_found
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from certificates.api.views import PublicVerifyView, verify_page
 from workers.health import healthz
 
 
+class DocumentTokenConverter:
+    """A document's public token (secrets.token_urlsafe): anything else, a NUL byte included, is a 404 before
+    any query (`/verify/a%00b` was a 500, issue 7 defect 7)."""
+
+    regex = "[A-Za-z0-9_-]{1,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(DocumentTokenConverter, "document_token")
+
+
 class TokenView(ObtainAuthToken):
     """POST username and password, get a token; throttled per client address against password guessing."""
+
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # ObtainAuthToken names DRF's unbounded JSON parser itself
 
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
@@ -19,16 +41,28 @@ class TokenView(ObtainAuthToken):
 
 api_v1 = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
-    path("verify/<str:token>", PublicVerifyView.as_view(), name="api-verify"),
+    path("verify/<document_token:token>", PublicVerifyView.as_view(), name="api-verify"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),
 ]
 
+def not_found(request, exception=None):
+    """A 404 that no view answered (`/api/v1/documents/abc/pdf/` matches no route): JSON for the API and for
+    clients asking for JSON, Django's page otherwise."""
+    accept = request.headers.get("Accept", "")
+    if request.path_info.startswith("/api/") or ("application/json" in accept and "text/html" not in accept):
+        return JsonResponse({"detail": str(_("Not found."))}, status=404)
+    return page_not_found(request, exception)
+
+
+handler404 = not_found
+
 urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("verify/<str:token>", verify_page, name="verify-page"),
+    # The split view serves Swagger UI's set-up script as a file (?script), so the CSP needs no inline script.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("verify/<document_token:token>", verify_page, name="verify-page"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,6 @@
-from rest_framework.routers import SimpleRouter
-
 from certificates.api.views import DocumentViewSet
+from config.routers import NumericRouter
 
-router = SimpleRouter()
-# Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
-router.trailing_slash = "/?"
+router = NumericRouter()
 router.register("documents", DocumentViewSet, basename="document")
 urlpatterns = router.urls

@@ -82,7 +82,7 @@ class NoticeViewSet(IdempotentPostMixin, mixins.ListModelMixin, mixins.RetrieveM
         return self._mark(pk, acknowledge=True)
 
     @extend_schema(responses=OverdueRowSerializer(many=True))
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def overdue(self, request):
         """Officers and inspectors: what is overdue today, per organisation, the worst first."""
         if request.user.role not in (Role.OFFICER, Role.INSPECTOR):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from certificates.api.serializers import DocumentBriefSerializer
+from registry.api.fields import IdField, SerialNumberField
 from registry.models import (
     ApplicationCheck,
     DoseAlert,
@@ -20,6 +21,18 @@ from registry.models import (
     XrayDeviceVerification,
 )
 from registry.selectors import license_document
+from registry.validators import (
+    BIRTH_DATE_FROM,
+    RADIATION_RECORDS_FROM,
+    RADIATION_WORKER_MIN_AGE,
+    DateBounds,
+    today,
+    years_ago,
+)
+
+# Radiation records start with the 1996 Ordinance and none is dated in the future.
+RADIATION_RECORD_DATE = DateBounds(earliest=RADIATION_RECORDS_FROM, latest=today)
+MAX_DOSE_PERIOD_DAYS = 366
 
 
 class XrayDeviceVerificationSerializer(serializers.ModelSerializer):
@@ -40,11 +53,11 @@ class XrayDeviceSerializer(serializers.ModelSerializer):
 
 
 class XrayDeviceInputSerializer(serializers.Serializer):
-    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    facility = IdField(required=False, allow_null=True, default=None)
     kind = serializers.ChoiceField(choices=XrayDeviceKind.choices)
     manufacturer = serializers.CharField(max_length=255)
     model = serializers.CharField(max_length=255)
-    serial_number = serializers.CharField(max_length=100)
+    serial_number = SerialNumberField(max_length=100)
     year_made = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1950,
                                          max_value=2100)
     room = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
@@ -56,7 +69,7 @@ class XrayDeviceInputSerializer(serializers.Serializer):
 
 
 class XrayDeviceVerificationInputSerializer(serializers.Serializer):
-    performed_on = serializers.DateField()
+    performed_on = serializers.DateField(validators=[RADIATION_RECORD_DATE])
     body_name = serializers.CharField(max_length=255)
     result = serializers.ChoiceField(choices=VerificationResult.choices)
     certificate_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
@@ -90,13 +103,16 @@ class RadiationWorkerSerializer(serializers.ModelSerializer):
 
 
 class RadiationWorkerInputSerializer(serializers.Serializer):
-    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    facility = IdField(required=False, allow_null=True, default=None)
     full_name = serializers.CharField(max_length=255)
-    birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    birth_date = serializers.DateField(required=False, allow_null=True, default=None, validators=[DateBounds(
+        earliest=BIRTH_DATE_FROM, latest=years_ago(RADIATION_WORKER_MIN_AGE),
+        reason=_("a radiation worker is an adult (Labour Code 2019 Art. 147)"))])
     job = serializers.CharField(max_length=255)
     certificate_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     certificate_issuer = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    certificate_issued_on = serializers.DateField(required=False, allow_null=True, default=None)
+    certificate_issued_on = serializers.DateField(required=False, allow_null=True, default=None,
+                                                  validators=[RADIATION_RECORD_DATE])
     is_safety_officer = serializers.BooleanField(default=False)
 
 
@@ -105,6 +121,15 @@ class DoseReadingSerializer(serializers.ModelSerializer):
         model = DoseReading
         fields = ["id", "worker", "period_start", "period_end", "hp10_msv", "created_at"]
         read_only_fields = ["worker"]
+        extra_kwargs = {"period_start": {"validators": [RADIATION_RECORD_DATE]},
+                        "period_end": {"validators": [RADIATION_RECORD_DATE]}}
+
+    def validate(self, attrs: dict) -> dict:
+        # Dosimeters are read every month or quarter; a period longer than a year is a typing error.
+        start, end = attrs.get("period_start"), attrs.get("period_end")
+        if start and end and (end - start).days > MAX_DOSE_PERIOD_DAYS:
+            raise serializers.ValidationError({"period_end": _("A dose period covers at most a year.")})
+        return attrs
 
 
 class ApplicationCheckSerializer(serializers.ModelSerializer):
@@ -114,7 +139,7 @@ class ApplicationCheckSerializer(serializers.ModelSerializer):
 
 
 class AttachmentInputSerializer(serializers.Serializer):
-    item_code = serializers.SlugField()
+    item_code = serializers.SlugField(max_length=64)
     reference = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -154,26 +179,28 @@ class LicenseApplicationSerializer(serializers.ModelSerializer):
 
 
 class LicenseApplicationInputSerializer(serializers.Serializer):
-    facility = serializers.IntegerField(required=False, allow_null=True, default=None)
+    facility = IdField(required=False, allow_null=True, default=None)
     kind = serializers.ChoiceField(choices=LicenseApplicationKind.choices)
-    filed_on = serializers.DateField(required=False, allow_null=True, default=None)
-    devices = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
-    safety_officer = serializers.IntegerField(required=False, allow_null=True, default=None)
+    filed_on = serializers.DateField(required=False, allow_null=True, default=None, validators=[RADIATION_RECORD_DATE])
+    # A facility's licence covers its units: a few, at most a few dozen.
+    devices = serializers.ListField(child=IdField(), allow_empty=False, max_length=200)
+    safety_officer = IdField(required=False, allow_null=True, default=None)
     dosimetry_provider = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     dosimetry_contract_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
-    previous_license = serializers.IntegerField(required=False, allow_null=True, default=None)
-    requested_changes = serializers.CharField(required=False, allow_blank=True, default="")
-    attachments = AttachmentInputSerializer(many=True, required=False, default=list)
+    previous_license = IdField(required=False, allow_null=True, default=None)
+    requested_changes = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    attachments = AttachmentInputSerializer(many=True, required=False, default=list, max_length=100)
 
 
 class AttachmentUploadSerializer(serializers.Serializer):
-    item_code = serializers.SlugField()
+    item_code = serializers.SlugField(max_length=64)
     file = serializers.FileField(required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class LicenseIssueInputSerializer(serializers.Serializer):
-    conditions = serializers.ListField(child=serializers.CharField(max_length=1000), required=False, default=list)
+    conditions = serializers.ListField(child=serializers.CharField(max_length=1000), required=False, default=list,
+                                       max_length=50)
 
 
 class ReasonInputSerializer(serializers.Serializer):

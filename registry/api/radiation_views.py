@@ -5,10 +5,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from certificates.api.idempotency import IdempotentPostMixin
+from config.parsers import BoundedJSONParser
 from registry import selectors
 from registry.api import radiation_filtersets as filtersets
 from registry.api import radiation_serializers as serializers
@@ -26,6 +27,11 @@ class _RegisterViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.Ret
         if schema_generation(self):
             return self.serializer_class.Meta.model.objects.none()
         return type(self).selector(actor=self.request.user)
+
+    def _page(self, queryset, serializer_class):
+        """A list under a detail route, paginated like every list (the schema said pages; issue 7 defect 13)."""
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(serializer_class(page, many=True).data)
 
     def _input(self, serializer_class):
         incoming = serializer_class(data=self.request.data, context=self.get_serializer_context())
@@ -48,9 +54,10 @@ class XrayDeviceViewSet(_RegisterViewSet):
     def perform_service(self, data):
         return radiation.xray_device_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
 
-    @extend_schema(request=serializers.XrayDeviceVerificationInputSerializer,
-                   responses=serializers.XrayDeviceVerificationSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(methods=["GET"], responses=serializers.XrayDeviceVerificationSerializer(many=True))
+    @extend_schema(methods=["POST"], request=serializers.XrayDeviceVerificationInputSerializer,
+                   responses={201: serializers.XrayDeviceVerificationSerializer})
+    @action(detail=True, methods=["get", "post"], filter_backends=[])
     def verifications(self, request, pk=None):
         """The device's verifications (GET), or record one (POST): valid-until follows its kind's cycle."""
         device = selectors.xray_device_get(actor=request.user, pk=pk)
@@ -59,7 +66,8 @@ class XrayDeviceViewSet(_RegisterViewSet):
             recorded = radiation.xray_device_verification_record(actor=request.user, device_id=device.pk, **data)
             return Response(serializers.XrayDeviceVerificationSerializer(recorded).data,
                             status=status.HTTP_201_CREATED)
-        return Response(serializers.XrayDeviceVerificationSerializer(device.verifications.all(), many=True).data)
+        return self._page(device.verifications.order_by("-performed_on", "-id"),
+                          serializers.XrayDeviceVerificationSerializer)
 
 
 @extend_schema_view(create=extend_schema(request=serializers.RadiationWorkerInputSerializer))
@@ -77,8 +85,10 @@ class RadiationWorkerViewSet(_RegisterViewSet):
     def perform_service(self, data):
         return radiation.radiation_worker_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
 
-    @extend_schema(request=serializers.DoseReadingSerializer, responses=serializers.DoseReadingSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(methods=["GET"], responses=serializers.DoseReadingSerializer(many=True))
+    @extend_schema(methods=["POST"], request=serializers.DoseReadingSerializer,
+                   responses={201: serializers.DoseReadingSerializer})
+    @action(detail=True, methods=["get", "post"], filter_backends=[])
     def doses(self, request, pk=None):
         """Personal dose readings (GET), or record one (POST); a reading over a limit flags worker and facility."""
         worker = selectors.radiation_worker_get(actor=request.user, pk=pk)
@@ -86,14 +96,14 @@ class RadiationWorkerViewSet(_RegisterViewSet):
             data = self._input(serializers.DoseReadingSerializer)
             reading = radiation.dose_reading_record(actor=request.user, worker_id=worker.pk, **data)
             return Response(serializers.DoseReadingSerializer(reading).data, status=status.HTTP_201_CREATED)
-        return Response(serializers.DoseReadingSerializer(worker.dose_readings.all(), many=True).data)
+        return self._page(worker.dose_readings.order_by("-period_end", "-id"), serializers.DoseReadingSerializer)
 
     @extend_schema(responses=serializers.DoseAlertSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="dose-alerts")
+    @action(detail=False, methods=["get"], url_path="dose-alerts", filter_backends=[])
     def dose_alerts(self, request):
         """Every dose alert the caller may see: per worker and facility, with the limit and its legal basis."""
-        alerts = selectors.dose_alert_list(actor=request.user)[:500]
-        return Response(serializers.DoseAlertSerializer(alerts, many=True).data)
+        alerts = selectors.dose_alert_list(actor=request.user).order_by("-year", "-id")
+        return self._page(alerts, serializers.DoseAlertSerializer)
 
 
 @extend_schema_view(create=extend_schema(request=serializers.LicenseApplicationInputSerializer))
@@ -121,8 +131,9 @@ class LicenseApplicationViewSet(_RegisterViewSet):
             attachments=attachments, **data,
         )
 
-    @extend_schema(request={"multipart/form-data": serializers.AttachmentUploadSerializer})
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, JSONParser])
+    @extend_schema(request={"multipart/form-data": serializers.AttachmentUploadSerializer},
+                   responses={201: serializers.LicenseApplicationSerializer})
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, BoundedJSONParser])
     def attachments(self, request, pk=None):
         """Add a checklist document to a file under consideration: a PDF/JPEG/PNG scan or a reference."""
         application = selectors.license_application_get(actor=request.user, pk=pk)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from certificates.api.serializers import DocumentBriefSerializer
+from registry.api.fields import IdField, SerialNumberField
 from registry.models import (
     Instrument,
     InstrumentType,
@@ -16,6 +17,8 @@ from registry.models import (
     VerificationResult,
 )
 from registry.selectors import current_revision
+
+MAX_READINGS = 100
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -45,7 +48,7 @@ class UserInputSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=255)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(choices=Role.choices)
-    organization = serializers.IntegerField(required=False, allow_null=True, default=None)
+    organization = IdField(required=False, allow_null=True, default=None)
 
     def validate_username(self, value: str) -> str:
         if User.objects.filter(username__iexact=value).exists():
@@ -120,8 +123,8 @@ class InstrumentSerializer(serializers.ModelSerializer):
 
 
 class InstrumentInputSerializer(serializers.Serializer):
-    instrument_type = serializers.IntegerField()
-    serial_number = serializers.CharField(max_length=100)
+    instrument_type = IdField()
+    serial_number = SerialNumberField(max_length=100)
     manufacturer = serializers.CharField(max_length=255)
     manufacturer_country = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     model = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
@@ -129,9 +132,9 @@ class InstrumentInputSerializer(serializers.Serializer):
                                          max_value=2100)
     accuracy_class = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     measuring_range = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    owner = serializers.IntegerField(required=False)
+    owner = IdField(required=False)
     location = serializers.CharField(max_length=500)
-    assigned_body = serializers.IntegerField(
+    assigned_body = IdField(
         required=False, allow_null=True, default=None,
         help_text=_("The verification body the owner chose (owners and officers only)."))
 
@@ -145,7 +148,7 @@ class InstrumentInputSerializer(serializers.Serializer):
 
 
 class InstrumentAssignSerializer(serializers.Serializer):
-    assigned_body = serializers.IntegerField(
+    assigned_body = IdField(
         allow_null=True, help_text=_("The verification body the owner chose; null withdraws the choice."))
 
 
@@ -177,15 +180,35 @@ class VerificationSerializer(serializers.ModelSerializer):
         return DocumentBriefSerializer(documents[0]).data if documents else None
 
 
+class InstrumentLookupQuerySerializer(serializers.Serializer):
+    serial_number = SerialNumberField(max_length=100)
+
+
+class InstrumentChangeSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    type = serializers.CharField()
+    by = serializers.CharField(allow_null=True)
+
+
+class InstrumentHistorySerializer(serializers.Serializer):
+    """The shape of `instruments/{id}/history`: the instrument, its verifications, its last 100 record changes."""
+
+    instrument = InstrumentSerializer()
+    verifications = VerificationSerializer(many=True)
+    changes = InstrumentChangeSerializer(many=True)
+
+
 class VerificationInputSerializer(serializers.Serializer):
-    instrument = serializers.IntegerField()
+    instrument = IdField()
     kind = serializers.ChoiceField(choices=VerificationKind.choices)
     performed_on = serializers.DateField()
     procedure = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     result = serializers.ChoiceField(choices=VerificationResult.choices)
     stamp_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     environment = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    readings = ReadingSerializer(many=True, required=False, default=list)
+    # A verification record lists the points of its procedure: tens, never thousands (32,768 overflowed the
+    # position column, issue 7 defect 7).
+    readings = ReadingSerializer(many=True, required=False, default=list, max_length=MAX_READINGS)
 
     # Computed by the service from the type's cycle (Circular 24/2013 Art. 41.10), never typed.
     COMPUTED_FIELDS = ("valid_until",)

@@ -1,10 +1,7 @@
-from rest_framework.routers import SimpleRouter
-
+from config.routers import NumericRouter
 from registry.api import notice_views, radiation_views, views
 
-router = SimpleRouter()
-# Accept paths with and without the trailing slash: the contract writes `/documents/{id}/pdf`.
-router.trailing_slash = "/?"
+router = NumericRouter()
 router.register("organizations", views.OrganizationViewSet, basename="organization")
 router.register("users", views.UserViewSet, basename="user")
 router.register("instrument-types", views.InstrumentTypeViewSet, basename="instrument-type")

@@ -1,9 +1,8 @@
 """Thin views: a selector for reads, one service for each write."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from registry import selectors, services
@@ -98,18 +97,18 @@ class InstrumentViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.Re
                                                 assigned_body_id=incoming.validated_data["assigned_body"])
         return Response(self.get_serializer(self.get_queryset().get(pk=instrument.pk)).data)
 
-    @extend_schema(parameters=[OpenApiParameter("serial_number", str, required=True)])
-    @action(detail=False, methods=["get"])
+    @extend_schema(parameters=[serializers.InstrumentLookupQuerySerializer],
+                   responses=serializers.InstrumentSerializer(many=True))
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def lookup(self, request):
-        """Find instruments by exact serial number, within the caller's scope."""
-        serial = request.query_params.get("serial_number", "").strip()
-        if not serial:
-            raise ValidationError({"serial_number": ["This parameter is required."]})
-        found = selectors.instrument_lookup(actor=request.user, serial_number=serial)[:50]
-        return Response(self.get_serializer(found, many=True).data)
+        """Find instruments by exact serial number (at most 50), within the caller's scope."""
+        query = serializers.InstrumentLookupQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        found = selectors.instrument_lookup(actor=request.user, serial_number=query.validated_data["serial_number"])
+        return Response(self.get_serializer(found[:50], many=True).data)
 
-    @extend_schema(responses=serializers.VerificationSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @extend_schema(responses=serializers.InstrumentHistorySerializer)
+    @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, pk=None):
         """The instrument's verifications (newest first, each with its certificate) and its record changes."""
         instrument = selectors.instrument_get(actor=request.user, pk=pk)

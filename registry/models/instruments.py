@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry.models.organizations import Organization, User
+from registry.validators import normalize_serial
 
 
 class InstrumentType(models.Model):
@@ -93,7 +94,8 @@ VERIFICATION_KIND_LABELS_VI = {
 def identity_key(value: str, *, drop_spaces: bool = False) -> str:
     """Case- and spacing-insensitive form of a serial number or maker's name, the same on every database
     (SQLite's LOWER() folds ASCII only, so "CÔNG TY" and "Công ty" must be compared in Python)."""
-    folded = " ".join(unicodedata.normalize("NFC", value or "").casefold().split())
+    # normalize_serial drops the invisible and bidi characters too: "AB\u200bC" is the serial "ABC".
+    folded = " ".join(unicodedata.normalize("NFC", normalize_serial(value).casefold()).split())
     return folded.replace(" ", "") if drop_spaces else folded
 
 

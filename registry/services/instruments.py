@@ -30,6 +30,7 @@ from registry.selectors import (
     instrument_type_get,
     type_revision_in_force,
 )
+from registry.validators import normalize_serial
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def instrument_register(*, actor: User, instrument_type_id: int, serial_number: 
             raise ValidationError({"assigned_body": _("Only the owner or an officer chooses the verification body.")})
         assigned_body = _verification_body_get(pk=assigned_body_id)
     instrument = Instrument(
-        instrument_type=instrument_type_get(pk=instrument_type_id), serial_number=serial_number.strip(),
+        instrument_type=instrument_type_get(pk=instrument_type_id), serial_number=normalize_serial(serial_number),
         manufacturer=manufacturer.strip(), model=model.strip(), manufacturer_country=manufacturer_country.strip(),
         year_made=year_made, accuracy_class=accuracy_class.strip(), measuring_range=measuring_range.strip(),
         owner=owner, location=location.strip(), registered_by=actor,

@@ -86,8 +86,8 @@ def license_application_submit(
 
 def _deadlines(kind: str, filed_on: date) -> dict:
     """Decree 142/2020 Art. 29.4 and 30.5: a completeness check, then the processing time, in working days."""
-    completeness = int(legal_value("license.completeness_check_working_days", on=filed_on))
-    processing = int(legal_value(f"license.processing_working_days.{kind}", on=filed_on))
+    completeness = int(legal_value("license.completeness_check_working_days", on=filed_on, field="filed_on"))
+    processing = int(legal_value(f"license.processing_working_days.{kind}", on=filed_on, field="filed_on"))
     completeness_deadline = add_working_days(filed_on, completeness)
     return {"completeness_deadline": completeness_deadline,
             "processing_deadline": add_working_days(completeness_deadline, processing)}
@@ -111,6 +111,8 @@ def _facility_devices(facility, device_ids: list[int]) -> list[XrayDevice]:
 
 def _previous_license(facility, kind: str, license_id: int | None) -> RadiationLicense | None:
     if kind == LicenseApplicationKind.NEW:
+        if license_id is not None:  # ignoring it silently hid a client's mistake (issue 7, defect 9)
+            raise ValidationError({"previous_license": _("A new application names no previous licence.")})
         return None
     previous = RadiationLicense.objects.filter(pk=license_id, facility=facility).first() if license_id else None
     if previous is None:
@@ -184,7 +186,7 @@ def license_application_checks(application: LicenseApplication) -> list[CheckRes
 
 
 def _device_check(device: XrayDevice, filed_on: date) -> CheckResult:
-    max_age = legal_parameter("license.device_verification_max_age_months", on=filed_on)
+    max_age = legal_parameter("license.device_verification_max_age_months", on=filed_on, field="filed_on")
     latest = device.verifications.filter(result=VerificationResult.PASS).order_by("-performed_on").first()
     label = f"{XRAY_KIND_LABELS_VI[device.kind]} số {device.serial_number}"
     code = f"device-verification-{device.pk}"

@@ -31,6 +31,8 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
     """An officer creates a user with one role in an organisation of the kind that role belongs to."""
     require_role(actor, Role.OFFICER)
     organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    if organization_id is not None and organization is None:  # an officer's unknown organization was dropped
+        raise ValidationError({"organization": _("Unknown organization.")})
     if role != Role.OFFICER and organization is None:
         raise ValidationError({"organization": _("This role needs an organization.")})
     if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:

@@ -26,6 +26,7 @@ from registry.models import (
 )
 from registry.permissions import require_role
 from registry.selectors import legal_parameter, radiation_worker_get, xray_device_get
+from registry.validators import normalize_serial
 
 FACILITY_KINDS = (OrganizationKind.HOSPITAL, OrganizationKind.BUSINESS)
 
@@ -53,6 +54,8 @@ def acting_facility(actor: User, facility_id: int | None) -> Organization:
 def xray_device_register(*, actor: User, facility_id: int | None = None, **fields) -> XrayDevice:
     """Register a diagnostic X-ray unit of a facility (its own users or an officer)."""
     require_role(actor, Role.BUSINESS, Role.OFFICER)
+    if "serial_number" in fields:
+        fields["serial_number"] = normalize_serial(fields["serial_number"])
     device = XrayDevice(facility=acting_facility(actor, facility_id), **fields)
     device.full_clean(exclude=["serial_key", "manufacturer_key"], validate_constraints=False)
     if XrayDevice.objects.filter(manufacturer_key=identity_key(device.manufacturer),
@@ -77,7 +80,7 @@ def xray_device_verification_record(*, actor: User, device_id: int, performed_on
     if performed_on > timezone.localdate():
         raise ValidationError({"performed_on": _("A verification cannot be dated in the future (today is %(today)s).")
                                % {"today": timezone.localdate().isoformat()}})
-    cycle = legal_parameter(f"xray.verification_cycle_months.{device.kind}", on=performed_on)
+    cycle = legal_parameter(f"xray.verification_cycle_months.{device.kind}", on=performed_on, field="performed_on")
     passed = result == VerificationResult.PASS
     verification = XrayDeviceVerification(
         device=device, performed_on=performed_on, body_name=body_name.strip(), result=result,
@@ -133,8 +136,8 @@ def _annual_dose(worker: RadiationWorker, year: int) -> Decimal:
 def dose_limits_check(*, worker: RadiationWorker, year: int) -> list[DoseAlert]:
     """Decree 142/2020 Art. 5.2.a: at most 50 mSv in any year, and 20 mSv a year averaged over 5 years."""
     on = date(year, 12, 31)
-    annual_limit = legal_parameter("dose.worker_annual_limit_msv", on=on)
-    average_limit = legal_parameter("dose.worker_five_year_average_limit_msv", on=on)
+    annual_limit = legal_parameter("dose.worker_annual_limit_msv", on=on, field="period_end")
+    average_limit = legal_parameter("dose.worker_five_year_average_limit_msv", on=on, field="period_end")
     annual = _annual_dose(worker, year)
     five_years = sum((_annual_dose(worker, y) for y in range(year - 4, year + 1)), Decimal(0))
     alerts = []
