@@ -3,22 +3,15 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.throttling import ScopedRateThrottle
 
 from certificates.api.views import PublicVerifyView, verify_page
+from registry.api.auth import LogoutAllView, LogoutView, TokenView
 from workers.health import healthz
-
-
-class TokenView(ObtainAuthToken):
-    """POST username and password, get a token; throttled per client address against password guessing."""
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "auth"
-
 
 api_v1 = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("auth/logout/", LogoutView.as_view(), name="api-logout"),
+    path("auth/logout-all/", LogoutAllView.as_view(), name="api-logout-all"),
     path("verify/<str:token>", PublicVerifyView.as_view(), name="api-verify"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),

@@ -121,6 +121,14 @@ VI = {
     "A radiation safety officer needs a radiation worker certificate (Decree 142/2020 Art. 8.1.b).":
         "Người phụ trách an toàn phải có chứng chỉ nhân viên bức xạ (Nghị định 142/2020/NĐ-CP Điều 8.1.b).",
     "The period cannot end before it starts.": "Ngày kết thúc không được trước ngày bắt đầu.",
+    # Logins, tokens and who may grant power (issue 7, defects 2 and 3)
+    "Only a superuser may give the officer role.": "Chỉ quản trị viên cao nhất mới được cấp vai trò cán bộ.",
+    "Too many failed logins for this account or from this address: logging in is locked until %(time)s.":
+    "Đăng nhập sai quá nhiều lần với tài khoản này hoặc từ địa chỉ này: tạm khóa đăng nhập đến %(time)s.",
+    "Logging in is locked": "Đăng nhập đang bị tạm khóa",
+    "Back to the login page": "Quay lại trang đăng nhập",
+    "Unable to log in with provided credentials.": "Không thể đăng nhập với thông tin đã nhập.",
+    "Django site admin": "Trang web admin Django",
 }
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from knox.models import AuthToken
 from simple_history.admin import SimpleHistoryAdmin
 
 from certificates.permissions import OfficerAdminMixin
@@ -49,6 +50,11 @@ class OrganizationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "tax_code", "kind", "province"]
     list_filter = ["kind", "province"]
     search_fields = ["name", "tax_code"]
+
+
+# No page shows an API token: only digests are stored, and knox's own admin would list them (issue 7, defect 5).
+if admin.site.is_registered(AuthToken):
+    admin.site.unregister(AuthToken)
 
 
 @admin.register(User)
