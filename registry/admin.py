@@ -18,6 +18,7 @@ from registry.models import (
     Organization,
     RadiationLicense,
     RadiationWorker,
+    Role,
     User,
     Verification,
     XrayDevice,
@@ -59,11 +60,38 @@ if admin.site.is_registered(AuthToken):
 
 @admin.register(User)
 class RegistryUserAdmin(OfficerAdminMixin, UserAdmin, SimpleHistoryAdmin):
+    """Officers manage the users below them; only a superuser grants power (issue 7, defect 2).
+
+    Power is staff, superuser, groups, permissions, and the officer role (is_staff follows it, User.save). An
+    officer who is not a superuser sees those fields read-only, cannot give the officer role, and cannot change
+    another officer or a superuser at all: setting their password would be taking their account.
+    """
+
     list_display = ["username", "full_name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["organization"]
     fieldsets = [*UserAdmin.fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
     add_fieldsets = [*UserAdmin.add_fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
+    privilege_fields = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += self.privilege_fields
+            if obj is not None:
+                fields.append("role")
+        return fields
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            kwargs["choices"] = [("", "---------"), *((value, label) for value, label in Role.choices
+                                                      if value != Role.OFFICER)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or request.user.is_superuser or obj.pk == request.user.pk or not obj.is_staff
 
 
 @admin.register(Instrument)
