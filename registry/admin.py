@@ -93,6 +93,14 @@ class RegistryUserAdmin(OfficerAdminMixin, UserAdmin, SimpleHistoryAdmin):
             return False
         return obj is None or request.user.is_superuser or obj.pk == request.user.pk or not obj.is_staff
 
+    def save_model(self, request, obj, form, change):
+        if change and not request.user.is_superuser:
+            # Whatever the form (the change form, or a revert to an old version from the history, which saves
+            # that version's fields), power stays as it is; groups and permissions are not in the form.
+            current = User.objects.get(pk=obj.pk)
+            obj.is_superuser, obj.role = current.is_superuser, current.role
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Instrument)
 class InstrumentAdmin(OfficerAdminMixin, SimpleHistoryAdmin):

@@ -119,6 +119,23 @@ def test_officer_cannot_edit_a_superuser_in_the_admin(client, officer, superuser
     assert superuser.is_active is True
 
 
+def test_officer_cannot_regain_superuser_by_reverting_their_history(client, officer):
+    officer.is_superuser = True
+    officer.save()
+    was_superuser = officer.history.latest().history_id
+    officer.is_superuser = False
+    officer.save()
+    client.force_login(officer)
+
+    response = client.post(f"/admin/registry/user/{officer.pk}/history/{was_superuser}/", _admin_change_data(
+        officer, full_name="Nguyễn Văn Minh (khôi phục)"))
+
+    assert response.status_code == 302, response.content[:2000]
+    officer.refresh_from_db()
+    assert officer.full_name == "Nguyễn Văn Minh (khôi phục)"
+    assert officer.is_superuser is False
+
+
 def test_superuser_grants_superuser_in_the_admin(client, superuser, officer):
     client.force_login(superuser)
 
