@@ -381,6 +381,15 @@ def test_password_change_cuts_every_token(officer):
     assert _client_with(token).get("/api/v1/instruments/").status_code == 401
 
 
+def test_disabling_the_password_cuts_every_token(officer):
+    token = _token(officer.username).json()["token"]
+
+    officer.set_unusable_password()
+    officer.save()
+
+    assert _client_with(token).get("/api/v1/instruments/").status_code == 401
+
+
 def test_saving_a_user_without_a_new_password_keeps_the_tokens(officer):
     token = _token(officer.username).json()["token"]
 
