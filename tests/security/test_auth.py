@@ -256,10 +256,12 @@ def test_admin_login_locks_the_account(client, officer, settings):
     locked = client.post("/admin/login/", {"username": officer.username, "password": "not-the-password"})
     assert locked.status_code == 429
 
-    response = client.post("/admin/login/?next=/admin/", {"username": officer.username, "password": PASSWORD})
+    response = client.post("/admin/login/?next=/admin/", {"username": officer.username, "password": PASSWORD},
+                           HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 429
     assert "text/html" in response["Content-Type"]
+    assert b"logging in is locked until" in response.content
     assert client.get("/admin/").status_code == 302  # not logged in: sent to the login page
 
 
