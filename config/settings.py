@@ -6,6 +6,7 @@ every value production needs must be set, or start-up stops with ImproperlyConfi
 """
 
 import socket
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,7 +54,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens hashed at rest, with a lifetime and sign-out (issue 7, defect 5); before registry, whose admin
+    # unregisters knox's token admin.
+    "knox",
+    # Locks an account or an address after repeated failed logins, for the API and the admin (defect 3).
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -66,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it (throttles, lockouts, logs) sees the client's address in REMOTE_ADDR.
+    "config.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RequestBodyLimitMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -79,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "config.middleware.DocumentedQueryParametersMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout answer (registry/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,6 +122,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "registry.User"
+# django-axes' backend first: a locked account or address is refused before its password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -157,7 +168,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -171,11 +182,41 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Throttles key on REMOTE_ADDR, never on X-Forwarded-For: TrustedProxyMiddleware has already put the client's
+    # address there when the request came through one of TRUSTED_PROXIES.
+    "NUM_PROXIES": 0,
     "DEFAULT_THROTTLE_RATES": {
         "public_verify": env_str("PUBLIC_VERIFY_RATE", "120/minute"),
         "auth": env_str("AUTH_RATE", "20/minute"),
     },
 }
+
+# --- Logins and tokens (issue 7, defects 3 and 5) ---
+# The addresses (or networks, e.g. 10.0.0.0/8) of our own reverse proxies. Only a request arriving from one of
+# them has its X-Forwarded-For read; by default none, so the client is REMOTE_ADDR (config/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+# After this many failed logins within the lock-out time, the account, and the address they came from, are
+# locked for that time, on the API and in the admin alike; every attempt while locked starts the time again.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+# REMOTE_ADDR only (TrustedProxyMiddleware has resolved it), the same address DRF's throttles use.
+AXES_CLIENT_IP_CALLABLE = "config.client_address.remote_addr"
+# A success must not wipe the failures: axes would delete every failure from that address too, so an attacker
+# could log into their own account between guesses at someone else's.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "registry.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# An API token lives this many hours (a working day by default), then the client logs in again.
+TOKEN_TTL_HOURS = env_int("TOKEN_TTL_HOURS", 10)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=TOKEN_TTL_HOURS),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",  # clients keep sending `Authorization: Token <token>` (DESIGN.md §3)
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Metrology and inspection registry",
     "DESCRIPTION": "Instruments, verifications and the documents issued for them.",

@@ -6,11 +6,9 @@ from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 
 from certificates.api.views import PublicVerifyView, verify_page
+from registry.api.auth import LogoutAllView, LogoutView, TokenView
 from workers.health import healthz
 
 
@@ -30,17 +28,10 @@ class DocumentTokenConverter:
 register_converter(DocumentTokenConverter, "document_token")
 
 
-class TokenView(ObtainAuthToken):
-    """POST username and password, get a token; throttled per client address against password guessing."""
-
-    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # ObtainAuthToken names DRF's unbounded JSON parser itself
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "auth"
-
-
 api_v1 = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("auth/logout/", LogoutView.as_view(), name="api-logout"),
+    path("auth/logout-all/", LogoutAllView.as_view(), name="api-logout-all"),
     path("verify/<document_token:token>", PublicVerifyView.as_view(), name="api-verify"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),

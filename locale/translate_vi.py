@@ -141,6 +141,53 @@ VI = {
         "Tổ chức kiểm định do chủ sở hữu chọn (chỉ chủ sở hữu và cán bộ Sở).",
     "The verification body the owner chose; null withdraws the choice.":
         "Tổ chức kiểm định do chủ sở hữu chọn; null là bỏ lựa chọn.",
+    # Logins, tokens and who may grant power (issue 7, defects 2 and 3)
+    "Only a superuser may give the officer role.": "Chỉ quản trị viên cao nhất mới được cấp vai trò cán bộ.",
+    "Too many failed logins for this account or from this address: logging in is locked until %(time)s.":
+    "Đăng nhập sai quá nhiều lần với tài khoản này hoặc từ địa chỉ này: tạm khóa đăng nhập đến %(time)s.",
+    "Logging in is locked": "Đăng nhập đang bị tạm khóa",
+    "Back to the login page": "Quay lại trang đăng nhập",
+    "Unable to log in with provided credentials.": "Không thể đăng nhập với thông tin đã nhập.",
+    "Django site admin": "Trang web admin Django",
+    # Input refused at the door (issue 7, defects 7, 9 and 13)
+    "Content-Length must be a number.": "Content-Length phải là một số.",
+    "The request body is larger than this service accepts.": "Nội dung yêu cầu lớn hơn mức dịch vụ chấp nhận.",
+    "Unknown query parameter; this operation accepts: %(names)s.":
+        "Tham số truy vấn không hợp lệ; thao tác này chỉ nhận: %(names)s.",
+    "Text may not contain the NUL character.": "Văn bản không được chứa ký tự NUL.",
+    "Text may not contain unpaired surrogate characters.": "Văn bản không được chứa ký tự thay thế (surrogate) lẻ.",
+    "JSON nested deeper than %(max)d levels.": "JSON lồng sâu quá %(max)d cấp.",
+    "Not found.": "Không tìm thấy.",
+    "A serial number needs at least one visible character.": "Số sản xuất phải có ít nhất một ký tự nhìn thấy được.",
+    "a radiation worker is an adult (Labour Code 2019 Art. 147)":
+        "nhân viên bức xạ phải là người đã thành niên (Bộ luật Lao động 2019, Điều 147)",
+    "A dose period covers at most a year.": "Một kỳ đo liều dài nhiều nhất một năm.",
+    "The rules for this date are not in the catalogue, which starts on %(first)s: enter a date on or after it.":
+        "Danh mục chưa có quy định cho ngày này (danh mục bắt đầu từ %(first)s): hãy nhập ngày từ ngày đó trở đi.",
+    "A new application names no previous licence.": "Hồ sơ cấp mới không ghi giấy phép trước đó.",
+    "Enter a date on or after %(day)s.": "Hãy nhập ngày từ %(day)s trở đi.",
+    "Enter a date on or before %(day)s.": "Hãy nhập ngày không muộn hơn %(day)s.",
+    # Left fuzzy by earlier runs (a near match, wrong in meaning): their own Vietnamese.
+    "Expiry notice": "Thông báo hết hạn",
+    "suspension reason": "lý do đình chỉ",
+    "A suspension needs a reason.": "Đình chỉ phải nêu lý do.",
+    "Valid-until is computed from the device kind's verification cycle; do not send it.":
+        "Thời hạn có giá trị được tính từ chu kỳ kiểm định của loại thiết bị; không được nhập.",
+    "Instrument verification due": "Đến hạn kiểm định phương tiện đo",
+    "X-ray device verification due": "Đến hạn kiểm định thiết bị X-quang",
+    "verification valid until": "kiểm định có giá trị đến",
+    "verification body": "tổ chức kiểm định",
+    "certificate number": "số giấy chứng nhận",
+    "radiation worker certificate number": "số chứng chỉ nhân viên bức xạ",
+    "filed on": "ngày nộp",
+    "conditions": "điều kiện",
+    "An application cannot be filed in the future.": "Không thể nộp hồ sơ vào một ngày trong tương lai.",
+    "A refusal needs a reason.": "Từ chối phải nêu lý do.",
+    "This decision needs a reason.": "Quyết định này phải nêu lý do.",
+    "Unknown facility.": "Không có cơ sở này.",
+    "A device of this manufacturer with this serial is registered.":
+        "Thiết bị của hãng sản xuất này với số sản xuất này đã được đăng ký.",
+    "A reading for this period is already recorded.": "Kết quả đo liều cho kỳ này đã được ghi.",
 }
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from knox.models import AuthToken
 from simple_history.admin import SimpleHistoryAdmin
 
 from certificates.permissions import OfficerAdminMixin
@@ -17,6 +18,7 @@ from registry.models import (
     Organization,
     RadiationLicense,
     RadiationWorker,
+    Role,
     User,
     Verification,
     XrayDevice,
@@ -51,13 +53,53 @@ class OrganizationAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
     search_fields = ["name", "tax_code"]
 
 
+# No page shows an API token: only digests are stored, and knox's own admin would list them (issue 7, defect 5).
+if admin.site.is_registered(AuthToken):
+    admin.site.unregister(AuthToken)
+
+
 @admin.register(User)
 class RegistryUserAdmin(OfficerAdminMixin, UserAdmin, SimpleHistoryAdmin):
+    """Officers manage the users below them; only a superuser grants power (issue 7, defect 2).
+
+    Power is staff, superuser, groups, permissions, and the officer role (is_staff follows it, User.save). An
+    officer who is not a superuser sees those fields read-only, cannot give the officer role, and cannot change
+    another officer or a superuser at all: setting their password would be taking their account.
+    """
+
     list_display = ["username", "full_name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["organization"]
     fieldsets = [*UserAdmin.fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
     add_fieldsets = [*UserAdmin.add_fieldsets, ("Registry", {"fields": ["full_name", "role", "organization"]})]
+    privilege_fields = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += self.privilege_fields
+            if obj is not None:
+                fields.append("role")
+        return fields
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            kwargs["choices"] = [("", "---------"), *((value, label) for value, label in Role.choices
+                                                      if value != Role.OFFICER)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or request.user.is_superuser or obj.pk == request.user.pk or not obj.is_staff
+
+    def save_model(self, request, obj, form, change):
+        if change and not request.user.is_superuser:
+            # Whatever the form (the change form, or a revert to an old version from the history, which saves
+            # that version's fields), power stays as it is; groups and permissions are not in the form.
+            current = User.objects.get(pk=obj.pk)
+            obj.is_superuser, obj.role = current.is_superuser, current.role
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Instrument)

@@ -6,6 +6,7 @@ class RegistryConfig(AppConfig):
     verbose_name = "Registry"
 
     def ready(self) -> None:
+        import registry.signals  # noqa: F401  (connects the receivers)
         from certificates.kinds import register_kind
         from registry import signals  # noqa: F401 - connects the receivers
         from registry.certificate_kind import VERIFICATION_CERTIFICATE

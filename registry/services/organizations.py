@@ -1,6 +1,7 @@
 """Organisations and users: officers create them."""
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth import password_validation
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -28,8 +29,14 @@ def organization_create(*, actor: User, name: str, tax_code: str, address: str, 
 @transaction.atomic
 def user_create(*, actor: User, username: str, password: str, full_name: str, role: str,
                 organization_id: int | None, email: str = "") -> User:
-    """An officer creates a user with one role in an organisation of the kind that role belongs to."""
+    """An officer creates a user with one role in an organisation of the kind that role belongs to.
+
+    The officer role opens the admin (is_staff follows it), so only a superuser gives it; the password must
+    pass AUTH_PASSWORD_VALIDATORS, judged against this user's own name and e-mail (issue 7, defects 2 and 4).
+    """
     require_role(actor, Role.OFFICER)
+    if role == Role.OFFICER and not actor.is_superuser:
+        raise PermissionDenied(_("Only a superuser may give the officer role."))
     organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
     if organization_id is not None and organization is None:  # an officer's unknown organization was dropped
         raise ValidationError({"organization": _("Unknown organization.")})
@@ -40,6 +47,10 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
             "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
     user = User(username=username, full_name=full_name.strip(), role=role, organization=organization,
                 email=email.strip())
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
     user.set_password(password)
     user.full_clean()
     _save_unique(user, field="username", message=_("This username is taken."))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from registry.models import Instrument, RadiationLicense
@@ -14,8 +14,8 @@ from tests.registry.radiation_fixtures import Hospital, make_hospital
 
 def token_for(user) -> str:
     """The one place the security suites make an API token (switch it here when token storage changes)."""
-    token, _created = Token.objects.get_or_create(user=user)
-    return token.key
+    _instance, token = AuthToken.objects.create(user=user)
+    return token
 
 
 def auth_header(user) -> dict[str, str]:
@@ -47,6 +47,13 @@ def world(catalog, officer, technician) -> World:
     instrument = InstrumentFactory(owner=hospital.organization)
     return World(hospital=hospital, instrument=instrument, officer=officer, technician=technician,
                  business=hospital.user)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashes(settings):
+    """These tests log in hundreds of times; PBKDF2's million rounds would make each login take a second here.
+    The hasher is not what they test (it is used before every fixture user is created, so all agree)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -282,6 +282,8 @@ OPS = {
 OUTSIDE_THE_MATRIX = {
     "api-token": "obtains a token: anyone may try, throttled (tests/test_project.py, the auth tests)",
     "api-verify": "the public verification answer: anyone, by the document's unguessable token",
+    "api-logout": "ends the caller's own token (tests/security/test_auth.py); it would cut the matrix's callers",
+    "api-logout-all": "ends every token of the caller (tests/security/test_auth.py)",
 }
 
 
