@@ -66,6 +66,11 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=notice))
 
 
+def pytest_configure(config):
+    # WhiteNoise warns on every request when the collected static folder is missing, as on a fresh clone.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
 def pytest_report_header(config):
     reason = services_missing()
     if reason:

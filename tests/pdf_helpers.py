@@ -47,3 +47,14 @@ def font_embedding(pdf: bytes) -> list[tuple[str, bool]]:
             descriptor = (font["/DescendantFonts"][0] if "/DescendantFonts" in font else font)["/FontDescriptor"]
             found.append((font["/BaseFont"], "/FontFile2" in descriptor))
     return found
+
+
+def real_pdf(text: str = "Bien ban kiem xa") -> bytes:
+    """A small real PDF, as a scanner would upload (reportlab: one page, one line)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, text)
+    page.save()
+    return buffer.getvalue()

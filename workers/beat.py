@@ -20,9 +20,9 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=_scan_hour, minute=_scan_minute),
         "options": {"expires": 6 * 3600},
     },
-    # Every hour: forget Idempotency-Key answers older than IDEMPOTENCY_KEY_HOURS.
-    "idempotency-prune": {
-        "task": "maintenance.prune_idempotency_keys",
+    # Every hour: forget Idempotency-Key answers older than IDEMPOTENCY_KEY_HOURS, delete expired API tokens.
+    "maintenance-prune": {
+        "task": "maintenance.prune_expired",
         "schedule": 3600.0,
         "options": {"expires": 3600},
     },

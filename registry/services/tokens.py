@@ -3,6 +3,7 @@
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from knox.models import AuthToken
 
 from registry.models import User
@@ -23,4 +24,10 @@ def token_issue(*, user: User, request: HttpRequest) -> tuple[AuthToken, str]:
 def tokens_revoke_all(*, user: User) -> int:
     """Cut every token of a user (every device); returns how many were cut."""
     deleted, _ = AuthToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def tokens_prune_expired() -> int:
+    """Delete the tokens past their expiry (knox deletes one only when its owner next signs in)."""
+    deleted, _ = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
     return deleted

@@ -8,22 +8,15 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from reportlab.pdfgen import canvas
 
 from registry.models import ApplicationAttachment
 from tests.factories import OrganizationFactory, UserFactory
+from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import application_payload
 
 SVG = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(document.cookie)'/>"
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
-
-def real_pdf() -> bytes:
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
-    page.drawString(72, 720, "Bien ban kiem xa phong CT")
-    page.save()
-    return buffer.getvalue()
 
 
 def real_image(format: str, size=(64, 48), mode="RGB") -> bytes:

@@ -96,7 +96,7 @@ CASES = [
     Case("business", "post", "/api/v1/license-applications/", {**_APPLICATION, "previous_license": 987654},
          field="previous_license"),
     Case("officer", "post", "/api/v1/users/", {"username": "u1", "password": "x-Long-enough-42", "full_name": "U",
-                                               "role": "officer", "organization": 987654}, field="organization"),
+                                               "role": "business", "organization": 987654}, field="organization"),
     Case("officer", "post", "/api/v1/instruments/", {**_INSTRUMENT, "serial_number": "S1", "instrument_type": -5},
          field="instrument_type"),
     Case("officer", "post", "/api/v1/organizations/", "x" * 3_000_000, status=413),

@@ -26,6 +26,8 @@ from tests.security.conftest import World, client_for
 
 MODELS = (Document, DoseReading, Instrument, LicenseApplication, Organization, RadiationWorker, User, Verification,
           XrayDevice, XrayDeviceVerification)
+# Signing out takes no body and ends the caller's own token: tests/security/test_auth.py covers it.
+SIGN_OUT = ("/api/v1/auth/logout",)
 ALLOWED = {400, 401, 403, 404, 413, 415, 429}  # 429: the token route is throttled, by design
 NASTY_TEXT = ["\x00", "a\x00b", "\ud800", "x\udfffy", "\u202eevil\u202c", "\u200b\u200c\u200d\ufeff",
               "x" * 100_000, ""]
@@ -38,6 +40,8 @@ def _write_operations() -> list[tuple[str, str, list[str]]]:
     components = schema["components"]["schemas"]
     operations = []
     for path, item in schema["paths"].items():
+        if path.startswith(SIGN_OUT):
+            continue
         for method in ("post", "put", "patch"):
             if method not in item:
                 continue

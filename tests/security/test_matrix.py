@@ -50,6 +50,7 @@ from registry.services.licensing import license_application_attach, license_appl
 from registry.services.notices import notices_scan
 from registry.services.radiation import dose_reading_record
 from tests.factories import OrganizationFactory, UserFactory
+from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import make_hospital
 
 ROUTERS = (registry_router, certificates_router)
@@ -318,22 +319,12 @@ def _api_v1_names(patterns=None, prefix="") -> set[str]:
 
 # --- the world: two sides, each owning one of everything --------------------------------------------------------
 
-def _real_pdf() -> bytes:
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
-    page.drawString(72, 720, "Bien ban kiem xa")
-    page.save()
-    return buffer.getvalue()
-
-
 class World:
     """Two sides, A and B; callers are side A's users."""
 
     def __init__(self):
         self.sides = {"A": SimpleNamespace(), "B": SimpleNamespace()}
-        self.pdf = _real_pdf()
+        self.pdf = real_pdf()
 
     def user(self, role: str, side: str):
         return getattr(self.sides[side], role)

@@ -46,7 +46,8 @@ def test_healthz_is_ok_with_a_live_worker_and_503_once_its_killed_worker_heartbe
 def test_healthz_reports_the_oldest_pending_document_and_answers_503_past_the_limit(client, settings, technician):
     settings.HEALTHZ_PENDING_MAX_MINUTES = 10
     heartbeat_record(hostname="celery@elsewhere", pid=1)  # a live worker, on another host
-    verification_record(actor=technician, instrument_id=InstrumentFactory().pk, kind="initial",
+    instrument = InstrumentFactory(assigned_body=technician.organization)
+    verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
                         performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
     Document.objects.update(created_at=timezone.now() - timedelta(minutes=4))
 

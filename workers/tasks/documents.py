@@ -16,6 +16,7 @@ from certificates.services import (
     document_render,
     idempotency_records_prune,
 )
+from registry.services.tokens import tokens_prune_expired
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def sweep_documents(older_than_seconds: int | None = None) -> int:
     return len(ids)
 
 
-@shared_task(name="maintenance.prune_idempotency_keys", acks_late=True, time_limit=300, soft_time_limit=280)
-def prune_idempotency_keys() -> int:
-    """Forget old Idempotency-Key answers; returns how many."""
-    return idempotency_records_prune()
+@shared_task(name="maintenance.prune_expired", acks_late=True, time_limit=300, soft_time_limit=280)
+def prune_expired() -> int:
+    """Forget old Idempotency-Key answers and delete expired API tokens; returns how many rows went."""
+    return idempotency_records_prune() + tokens_prune_expired()
