@@ -209,6 +209,7 @@ AXES_CLIENT_IP_CALLABLE = "config.client_address.remote_addr"
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "registry.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # no banner on every start of every process
 # An API token lives this many hours (a working day by default), then the client logs in again.
 TOKEN_TTL_HOURS = env_int("TOKEN_TTL_HOURS", 10)
 REST_KNOX = {

@@ -91,6 +91,8 @@ def _stack(tmp_path: Path, port: int):
 
 def test_run_stack_on_a_fresh_data_dir_restarts_a_killed_worker_and_beat(tmp_path, free_port):
     with _stack(tmp_path, free_port) as (_stack_process, data, output):
+        with urllib.request.urlopen(f"http://127.0.0.1:{free_port}/healthz", timeout=5) as response:
+            assert response.headers["Server"].startswith("gunicorn")  # a production server, not runserver
         worker, beat = _pid(data, "worker"), _pid(data, "beat")
         os.kill(worker, signal.SIGKILL)
         os.kill(beat, signal.SIGKILL)

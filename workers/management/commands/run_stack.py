@@ -167,7 +167,9 @@ class Command(BaseCommand):
         folders = data_folders()
         celery = [sys.executable, "-m", "celery", "-A", "workers.celery:app"]
         children = [
-            Child("web", [sys.executable, "manage.py", "runserver", f"{host}:{port}", "--noreload"]),
+            # A production server (gunicorn), not runserver: `make run` may be shown on a network.
+            Child("web", [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
+                          "--workers", "2", "--threads", "4", "--access-logfile", "-", "--log-level", "warning"]),
             Child("worker", [*celery, "worker", "-Q", "documents,notices,default", "--concurrency", "2",
                              "--loglevel", "INFO", "-n", "worker@%h", "--without-mingle", "--without-gossip"],
                   log=folders["log"] / "worker.log"),
