@@ -1,15 +1,15 @@
-"""Documents in the admin: read-only (issued documents are immutable); officers re-send failed ones."""
+"""Documents in the admin: read-only (issued documents are immutable); managers re-send failed ones."""
 
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from certificates.models import Document, DocumentStatus
-from certificates.permissions import OfficerAdminMixin
+from certificates.permissions import ManagerAdminMixin
 from certificates.services import document_retry
 
 
 @admin.register(Document)
-class DocumentAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
+class DocumentAdmin(ManagerAdminMixin, SimpleHistoryAdmin):
     list_display = ["number", "kind", "status", "owner", "issuer", "valid_until", "issued_at"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["number", "subject_label", "owner__name"]

@@ -87,7 +87,7 @@ class Document(models.Model):
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    null=True, blank=True)
     revocation_reason = models.TextField(_("revocation reason"), blank=True)
-    # A suspension is temporary (a licence suspended by an officer); the document stays issued.
+    # A suspension is temporary (a licence suspended for now); the document stays issued.
     suspended_at = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.TextField(_("suspension reason"), blank=True)
     # Why this document replaced the one it supersedes (a correction).

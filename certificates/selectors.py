@@ -5,24 +5,16 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from certificates.models import Document, DocumentStatus, PublicStatus
-from certificates.permissions import role_of
+from certificates.permissions import document_access
 
 # Pending and failed documents are not yet documents for the public: their token answers 404.
 _PUBLISHED = (DocumentStatus.ISSUED, DocumentStatus.SUPERSEDED, DocumentStatus.REVOKED)
 
 
 def document_list(*, actor) -> QuerySet[Document]:
-    """Documents the caller may see: all for officers and inspectors, issued by a technician's body,
-    owned by a business user's organisation; nothing for anyone else."""
+    """Documents the caller may see, as the registered access policy answers."""
     documents = Document.objects.select_related("issuer", "owner", "superseded_by", "supersedes")
-    role = role_of(actor)
-    if role in ("officer", "inspector"):
-        return documents
-    if role == "technician":
-        return documents.filter(issuer_id=actor.organization_id)
-    if role == "business":
-        return documents.filter(owner_id=actor.organization_id)
-    return documents.none()
+    return document_access().visible(actor, documents)
 
 
 def document_get(*, actor, pk: int) -> Document:
@@ -64,11 +56,5 @@ def document_oldest_pending_created_at():
 
 
 def document_get_downloadable(*, actor, pk: int) -> Document:
-    """The PDF goes to officers and to users of the owner organisation; anyone else gets 404."""
-    role = role_of(actor)
-    documents = Document.objects.all()
-    if role == "business":
-        documents = documents.filter(owner_id=actor.organization_id)
-    elif role != "officer":
-        documents = documents.none()
-    return get_object_or_404(documents, pk=pk)
+    """A document whose PDF the caller may download, as the access policy answers; anyone else gets 404."""
+    return get_object_or_404(document_access().downloadable(actor, Document.objects.all()), pk=pk)

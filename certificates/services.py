@@ -7,7 +7,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
-from certificates.permissions import is_officer
+from certificates.permissions import require_manager
 from certificates.signals import document_issued, document_requested
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
@@ -110,7 +110,7 @@ def _mark_superseded(*, document_id: int) -> None:
 
 @transaction.atomic
 def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
-    """After the last retry: keep the number, record why, and wait for an officer to send it again."""
+    """After the last retry: keep the number, record why, and wait for a manager to send it again."""
     document = Document.objects.select_for_update().filter(pk=document_id).first()
     if document is not None and document.status == DocumentStatus.PENDING:
         document.status = DocumentStatus.FAILED
@@ -122,9 +122,8 @@ def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
 
 @transaction.atomic
 def document_retry(*, actor, document_id: int) -> Document:
-    """An officer sends a failed document to render again, under the same number."""
-    if not is_officer(actor):
-        raise PermissionDenied
+    """A manager sends a failed document to render again, under the same number."""
+    require_manager(actor)
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != DocumentStatus.FAILED:
         raise ValidationError({"status": _("Only a failed document can be rendered again.")})
@@ -145,10 +144,17 @@ def document_mark_not_enqueued(*, document_id: int) -> None:
 
 
 @transaction.atomic
-def document_revoke(*, actor, document_id: int, reason: str, authorized: bool = False) -> Document:
-    """Withdraw a document, recording who, when and why; `authorized` is for services that decided it."""
-    if not (authorized or is_officer(actor)):
-        raise PermissionDenied
+def document_revoke(*, actor, document_id: int, reason: str) -> Document:
+    """A manager revokes a document, recording who, when and why."""
+    require_manager(actor)
+    return document_withdraw(document_id=document_id, recorded_by=actor, reason=reason)
+
+
+@transaction.atomic
+def document_withdraw(*, document_id: int, recorded_by, reason: str) -> Document:
+    """A document whose subject no longer bears it (the instrument failed its next verification) ends as
+    revoked. The subject's own service decides it, having checked the actor's right over the subject; the
+    actor is recorded as who revoked it."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A revocation needs a reason.")})
     document = Document.objects.select_for_update().get(pk=document_id)
@@ -156,7 +162,7 @@ def document_revoke(*, actor, document_id: int, reason: str, authorized: bool = 
         raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})
     document.status = DocumentStatus.REVOKED
     document.revoked_at = timezone.now()
-    document.revoked_by = actor
+    document.revoked_by = recorded_by
     document.revocation_reason = reason.strip()
     document.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
     return document
@@ -165,8 +171,7 @@ def document_revoke(*, actor, document_id: int, reason: str, authorized: bool = 
 @transaction.atomic
 def document_supersede(*, actor, document_id: int, reason: str) -> Document:
     """Issue a correction: a new document (new number) for the same subject that replaces this one."""
-    if not is_officer(actor):
-        raise PermissionDenied
+    require_manager(actor)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A correction needs a reason.")})
     old = Document.objects.select_for_update().get(pk=document_id)
@@ -179,10 +184,9 @@ def document_supersede(*, actor, document_id: int, reason: str) -> Document:
 
 
 @transaction.atomic
-def document_suspend(*, actor, document_id: int, reason: str, authorized: bool = False) -> Document:
+def document_suspend(*, actor, document_id: int, reason: str) -> Document:
     """Suspend an issued document for now (a licence suspended); the public page says so."""
-    if not (authorized or is_officer(actor)):
-        raise PermissionDenied
+    require_manager(actor)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A suspension needs a reason.")})
     document = Document.objects.select_for_update().get(pk=document_id)
@@ -193,10 +197,9 @@ def document_suspend(*, actor, document_id: int, reason: str, authorized: bool =
 
 
 @transaction.atomic
-def document_reinstate(*, actor, document_id: int, authorized: bool = False) -> Document:
+def document_reinstate(*, actor, document_id: int) -> Document:
     """Lift a suspension."""
-    if not (authorized or is_officer(actor)):
-        raise PermissionDenied
+    require_manager(actor)
     document = Document.objects.select_for_update().get(pk=document_id)
     document.suspended_at = None
     document.suspension_reason = ""

@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from knox.models import AuthToken
 from simple_history.admin import SimpleHistoryAdmin
 
-from certificates.permissions import OfficerAdminMixin
+from certificates.permissions import ManagerAdminMixin as OfficerAdminMixin
 from registry.models import (
     ChecklistItem,
     Instrument,

@@ -6,13 +6,15 @@ class RegistryConfig(AppConfig):
     verbose_name = "Registry"
 
     def ready(self) -> None:
-        import registry.signals  # noqa: F401  (connects the receivers)
         from certificates.kinds import register_kind
+        from certificates.permissions import register_document_access
         from registry import signals  # noqa: F401 - connects the receivers
         from registry.certificate_kind import VERIFICATION_CERTIFICATE
+        from registry.document_access import REGISTRY_DOCUMENT_ACCESS
         from registry.license_kind import RADIATION_LICENSE
         from registry.notice_kind import EXPIRY_NOTICE
 
         register_kind(VERIFICATION_CERTIFICATE)
         register_kind(RADIATION_LICENSE)
         register_kind(EXPIRY_NOTICE)
+        register_document_access(REGISTRY_DOCUMENT_ACCESS)

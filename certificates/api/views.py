@@ -1,4 +1,4 @@
-"""Documents: read, download, and the officer's actions; the public verification answer."""
+"""Documents: read, download, and the managers' actions; the public verification answer."""
 
 import unicodedata
 
@@ -44,7 +44,7 @@ class NotIssuedYet(APIException):
 
 
 class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
-    """Issued documents. The PDF is for the owner's users and officers; anyone else gets 404."""
+    """Issued documents, as the access policy scopes them; a PDF only for those it lets download, else 404."""
 
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilterSet
@@ -74,7 +74,7 @@ class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
-        """Officers revoke a document, with the reason the public page will show."""
+        """Revoke a document (managers), with the reason the public page will show."""
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
         return self._act(services.document_revoke, pk, reason=reason.validated_data["reason"])
@@ -82,7 +82,7 @@ class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def supersede(self, request, pk=None):
-        """Officers issue a correction: a new number for the same subject; this one becomes superseded."""
+        """Issue a correction (managers): a new number for the same subject; this one becomes superseded."""
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
         document = services.document_supersede(actor=request.user, document_id=selectors.document_get(
@@ -93,7 +93,7 @@ class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
-        """Officers send a failed document to render again, under the same number."""
+        """Send a failed document to render again (managers), under the same number."""
         return self._act(services.document_retry, pk)
 
 

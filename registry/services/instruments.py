@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import DocumentKind, DocumentStatus
-from certificates.services import document_request, document_revoke
+from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
 from registry.models import (
     Instrument,
@@ -156,7 +156,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
                          supersedes=previous, supersession_reason=_("Re-verified on %(day)s") % {
                              "day": performed_on.strftime("%d/%m/%Y")} if previous else "")
     elif previous is not None:
-        document_revoke(actor=actor, document_id=previous.pk, authorized=True, reason=_(
+        document_withdraw(document_id=previous.pk, recorded_by=actor, reason=_(
             "The instrument failed verification on %(day)s.") % {"day": performed_on.strftime("%d/%m/%Y")})
     return verification
 

@@ -1,0 +1,39 @@
+"""The registry's answer to `certificates`: who may read, download and manage documents (DESIGN.md §4)."""
+
+from django.db.models import QuerySet
+
+from certificates.permissions import DocumentAccess
+from registry.models import Role
+
+
+def _role(actor) -> str | None:
+    return getattr(actor, "role", None) if getattr(actor, "is_authenticated", False) else None
+
+
+def _visible(actor, documents: QuerySet) -> QuerySet:
+    """All for officers and inspectors; what a technician's body issued; what a business owns."""
+    role = _role(actor)
+    if role in (Role.OFFICER, Role.INSPECTOR):
+        return documents
+    if role == Role.TECHNICIAN:
+        return documents.filter(issuer_id=actor.organization_id)
+    if role == Role.BUSINESS:
+        return documents.filter(owner_id=actor.organization_id)
+    return documents.none()
+
+
+def _downloadable(actor, documents: QuerySet) -> QuerySet:
+    """The PDF goes to officers and to the owner organisation's users."""
+    role = _role(actor)
+    if role == Role.OFFICER:
+        return documents
+    if role == Role.BUSINESS:
+        return documents.filter(owner_id=actor.organization_id)
+    return documents.none()
+
+
+def _may_manage(actor) -> bool:
+    return _role(actor) == Role.OFFICER
+
+
+REGISTRY_DOCUMENT_ACCESS = DocumentAccess(visible=_visible, downloadable=_downloadable, may_manage=_may_manage)
