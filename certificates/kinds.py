@@ -25,7 +25,8 @@ class DocumentFacts:
 
 @dataclass(frozen=True)
 class KindSpec:
-    kind: str
+    kind: str  # the stored value, e.g. "verification_certificate"
+    label: str  # what people read (a lazy translation)
     number_prefix: str
     describe: Callable[[models.Model], DocumentFacts]
     build_context: Callable[[Any], Any]
@@ -44,3 +45,13 @@ def kind_spec(kind: str) -> KindSpec:
         return _KINDS[kind]
     except KeyError:
         raise LookupError(f"No renderer is registered for document kind {kind!r}") from None
+
+
+def kind_label(kind: str) -> str:
+    spec = _KINDS.get(kind)
+    return str(spec.label) if spec else kind
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """The registered kinds as (value, label) choices, for filters and forms (a callable: apps register late)."""
+    return [(spec.kind, spec.label) for spec in _KINDS.values()]

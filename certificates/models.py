@@ -9,12 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class DocumentKind(models.TextChoices):
-    VERIFICATION_CERTIFICATE = "verification_certificate", _("Verification certificate")
-    RADIATION_LICENSE = "radiation_license", _("Radiation work licence")
-    EXPIRY_NOTICE = "expiry_notice", _("Expiry notice")
-
-
 class DocumentStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ISSUED = "issued", _("Issued")
@@ -36,7 +30,7 @@ class PublicStatus(models.TextChoices):
 class DocumentCounter(models.Model):
     """The last number used per kind, issuer and year; its row lock makes numbering gapless."""
 
-    kind = models.CharField(max_length=40, choices=DocumentKind.choices)
+    kind = models.CharField(max_length=40)  # a kind an app registered (certificates.kinds)
     issuer = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     last_value = models.PositiveIntegerField(default=0)
@@ -57,7 +51,7 @@ class Document(models.Model):
     document is requested, so that later edits of the subject never change what a document says.
     """
 
-    kind = models.CharField(_("kind"), max_length=40, choices=DocumentKind.choices)
+    kind = models.CharField(_("kind"), max_length=40)  # a kind an app registered (certificates.kinds)
     issuer = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="issued_documents")
     owner = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="owned_documents")
     year = models.PositiveSmallIntegerField()
@@ -114,6 +108,12 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def kind_label(self) -> str:
+        from certificates.kinds import kind_label
+
+        return kind_label(self.kind)
 
     @property
     def verify_path(self) -> str:

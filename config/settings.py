@@ -237,7 +237,6 @@ SPECTACULAR_SETTINGS = {
         "VerificationKindEnum": "registry.models.VerificationKind",
         "VerificationResultEnum": "registry.models.VerificationResult",
         "OrganizationKindEnum": "registry.models.OrganizationKind",
-        "DocumentKindEnum": "certificates.models.DocumentKind",
         "DocumentStatusEnum": "certificates.models.DocumentStatus",
         "XrayDeviceKindEnum": "registry.models.XrayDeviceKind",
         "XrayDeviceStatusEnum": "registry.models.XrayDeviceStatus",

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from certificates.kinds import DocumentFacts, KindSpec
-from certificates.models import Document, DocumentKind
+from certificates.models import Document
 from certificates.pdf import vn_number
 from registry.documents import (
     ReadingRow,
@@ -63,7 +64,8 @@ def build_context(document: Document) -> VerificationCertificateContext:
 
 
 VERIFICATION_CERTIFICATE = KindSpec(
-    kind=DocumentKind.VERIFICATION_CERTIFICATE,
+    kind="verification_certificate",
+    label=_("Verification certificate"),
     # "KĐ" (kiểm định) as in DESIGN.md's example KĐ-2026/000123; each body's own series per year.
     number_prefix="KĐ",
     describe=describe,

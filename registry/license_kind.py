@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from certificates.kinds import DocumentFacts, KindSpec
-from certificates.models import Document, DocumentKind
+from certificates.models import Document
 from certificates.pdf import vn_number
 from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
 from registry.models import LICENSE_KIND_LABELS_VI, XRAY_KIND_LABELS_VI, RadiationLicense
@@ -55,7 +56,8 @@ def build_context(document: Document) -> RadiationLicenseContext:
 
 
 RADIATION_LICENSE = KindSpec(
-    kind=DocumentKind.RADIATION_LICENSE,
+    kind="radiation_license",
+    label=_("Radiation work licence"),
     # "GP" (giấy phép): the department's own series of licences per year.
     number_prefix="GP",
     describe=describe,

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from certificates.kinds import DocumentFacts, KindSpec
-from certificates.models import Document, DocumentKind
+from certificates.models import Document
 from registry.models import NoticeDigest, NoticeKind, NoticeStage
 from registry.notice_document import ExpiryNoticeContext, NoticeItemRow, render_expiry_notice
 from registry.selectors import department_for
@@ -49,7 +50,8 @@ def build_context(document: Document) -> ExpiryNoticeContext:
 
 
 EXPIRY_NOTICE = KindSpec(
-    kind=DocumentKind.EXPIRY_NOTICE,
+    kind="expiry_notice",
+    label=_("Expiry notice"),
     # "TB" (thông báo), as in Decree 30/2020's type codes for notices.
     number_prefix="TB",
     describe=describe,

@@ -2,8 +2,9 @@
 
 import logging
 
-from certificates.models import Document, DocumentKind
+from certificates.models import Document
 from certificates.services import document_mark_not_enqueued
+from registry.notice_kind import EXPIRY_NOTICE
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ def enqueue_requested_document(sender, document_id: int, **kwargs) -> None:
 
 def email_issued_digest(sender, document_id: int, kind: str, **kwargs) -> None:
     """After a digest's document is issued: e-mail it. A broker outage leaves it to the e-mail sweeper."""
-    if kind != DocumentKind.EXPIRY_NOTICE:
+    if kind != EXPIRY_NOTICE.kind:
         return
     from workers.tasks.notices import email_digest
 

@@ -2,11 +2,12 @@
 
 import django_filters
 
-from certificates.models import Document, DocumentKind, DocumentStatus
+from certificates.kinds import kind_choices
+from certificates.models import Document, DocumentStatus
 
 
 class DocumentFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices)
+    kind = django_filters.ChoiceFilter(choices=kind_choices)
     status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices)
     owner_id = django_filters.NumberFilter(field_name="owner_id")
     issuer_id = django_filters.NumberFilter(field_name="issuer_id")

@@ -61,7 +61,7 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
     """What anyone holding the QR code may know: enough to trust the paper, nothing more."""
 
     status = serializers.SerializerMethodField()
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = serializers.CharField(read_only=True)
     subject = serializers.CharField(source="subject_label", read_only=True)
     owner = serializers.CharField(source="owner.name", read_only=True)
     issuer = serializers.CharField(source="issuer.name", read_only=True)

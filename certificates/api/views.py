@@ -118,8 +118,8 @@ def verify_page(request, token: str):
     if _wants_json(request):
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     with translation.override("vi"):
-        kind_vi = str(document.get_kind_display())
+        kind_vi = document.kind_label
     with translation.override("en"):
-        kind_en = str(document.get_kind_display())
+        kind_en = document.kind_label
     return render(request, "certificates/verify.html",
                   {"document": document, "data": data, "kind_vi": kind_vi, "kind_en": kind_en})

@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.models import DocumentKind, DocumentStatus
+from certificates.models import DocumentStatus
 from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
+from registry.certificate_kind import VERIFICATION_CERTIFICATE
 from registry.models import (
     Instrument,
     Organization,
@@ -152,7 +153,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     instrument_refresh_status(instrument=instrument, verification=verification)
     if passed:
         # Requested last: the numbering counter stays locked only until this transaction commits.
-        document_request(kind=DocumentKind.VERIFICATION_CERTIFICATE, subject=verification, requested_by=actor,
+        document_request(kind=VERIFICATION_CERTIFICATE.kind, subject=verification, requested_by=actor,
                          supersedes=previous, supersession_reason=_("Re-verified on %(day)s") % {
                              "day": performed_on.strftime("%d/%m/%Y")} if previous else "")
     elif previous is not None:

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.models import DocumentKind
 from certificates.services import document_reinstate, document_request, document_revoke, document_suspend
+from registry.license_kind import RADIATION_LICENSE
 from registry.models import (
     XRAY_KIND_LABELS_VI,
     ApplicationAttachment,
@@ -260,7 +260,7 @@ def license_issue(*, actor: User, application_id: int, conditions: list[str] = (
     license.save()
     license.devices.set(application.devices.all())
     _decide(application, actor, LicenseApplicationStatus.ISSUED)
-    document_request(kind=DocumentKind.RADIATION_LICENSE, subject=license, requested_by=actor,
+    document_request(kind=RADIATION_LICENSE.kind, subject=license, requested_by=actor,
                      supersedes=_replaced_document(license), supersession_reason=_replacement_reason(license))
     return license
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from certificates.models import Document, DocumentKind
+from certificates.models import Document
 from certificates.services import document_request
 from registry.models import (
     Instrument,
@@ -34,6 +34,7 @@ from registry.models import (
     XrayDevice,
     XrayDeviceStatus,
 )
+from registry.notice_kind import EXPIRY_NOTICE
 from registry.selectors import legal_value
 
 logger = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ def _digest_for(organization_id: int, as_of: date) -> int:
     if not created:
         return 0
     Notice.objects.filter(organization_id=organization_id, digest__isnull=True).update(digest=digest)
-    document_request(kind=DocumentKind.EXPIRY_NOTICE, subject=digest)
+    document_request(kind=EXPIRY_NOTICE.kind, subject=digest)
     return 1
 
 

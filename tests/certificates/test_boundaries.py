@@ -45,3 +45,13 @@ def test_only_those_the_policy_lets_manage_may_revoke_or_suspend(role, kind):
         document_revoke(actor=actor, document_id=1, reason="—")
     with pytest.raises(PermissionDenied):
         document_suspend(actor=actor, document_id=1, reason="—")
+
+
+def test_document_kinds_are_registered_by_the_apps_not_listed_in_certificates():
+    from certificates.kinds import kind_choices
+
+    kinds = [kind for kind, _label in kind_choices()]
+    found = [f"{path.name}: {kind}" for path in _sources() for kind in kinds if kind in path.read_text()]
+
+    assert len(kinds) >= 3  # the registry's certificate, licence and notice
+    assert found == []
