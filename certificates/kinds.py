@@ -25,7 +25,7 @@ class DocumentFacts:
 
 @dataclass(frozen=True)
 class KindSpec:
-    kind: str  # the stored value, e.g. "verification_certificate"
+    kind: str  # the value stored on each document of the kind
     label: str  # what people read (a lazy translation)
     number_prefix: str
     describe: Callable[[models.Model], DocumentFacts]
