@@ -292,6 +292,9 @@ WORKER_HEARTBEAT_STALE_SECONDS = float(env_str("WORKER_HEARTBEAT_STALE_SECONDS",
 HEALTHZ_PENDING_MAX_MINUTES = float(env_str("HEALTHZ_PENDING_MAX_MINUTES", "10"))
 # --- end worker health ---
 
+# A digest's e-mail taken by a worker that then died is taken again after this many minutes.
+DIGEST_EMAIL_CLAIM_MINUTES = env_int("DIGEST_EMAIL_CLAIM_MINUTES", 15)
+
 # How long the answer to a POST sent with an Idempotency-Key is kept for its retries.
 IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)
 

@@ -1,7 +1,6 @@
 """The daily expiry notice (Thông báo) as a document kind: what it states and the data its renderer needs."""
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.kinds import DocumentFacts, KindSpec
@@ -43,7 +42,8 @@ def build_context(document: Document) -> ExpiryNoticeContext:
     issuer = document.issuer
     return ExpiryNoticeContext(
         number=document.number, issuer_parent=issuer.parent_name.upper(), issuer_name=issuer.name.upper(),
-        place=issuer.province or digest.organization.province, issued_on=timezone.localdate(document.created_at),
+        # Dated the scan day it reports (a scan re-run for a past day says that day), not the rendering day.
+        place=issuer.province or digest.organization.province, issued_on=digest.digest_date,
         recipient_name=digest.organization.name, recipient_address=digest.organization.address,
         items=_items(digest), verify_url=f"{settings.PUBLIC_BASE_URL}{document.verify_path}",
     )

@@ -8,12 +8,31 @@ from certificates.models import Document
 from certificates.selectors import document_public_status
 
 
+def _pdf_url(document: Document, request) -> str | None:
+    if not document.file:
+        return None
+    path = reverse("document-pdf", kwargs={"pk": document.pk})
+    return request.build_absolute_uri(path) if request else path
+
+
 class DocumentBriefSerializer(serializers.ModelSerializer):
     """A document as other resources embed it."""
 
     class Meta:
         model = Document
         fields = ["id", "number", "status"]
+
+
+class DocumentLinkSerializer(DocumentBriefSerializer):
+    """A document embedded with the address of its PDF (null until it is issued)."""
+
+    pdf_url = serializers.SerializerMethodField()
+
+    class Meta(DocumentBriefSerializer.Meta):
+        fields = [*DocumentBriefSerializer.Meta.fields, "pdf_url"]
+
+    def get_pdf_url(self, obj) -> str | None:
+        return _pdf_url(obj, self.context.get("request"))
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -36,11 +55,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         return f"{settings.PUBLIC_BASE_URL}{obj.verify_path}"
 
     def get_pdf_url(self, obj) -> str | None:
-        if not obj.file:
-            return None
-        path = reverse("document-pdf", kwargs={"pk": obj.pk})
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
+        return _pdf_url(obj, self.context.get("request"))
 
     def get_public_status(self, obj) -> str | None:
         return document_public_status(obj) if obj.sha256 else None

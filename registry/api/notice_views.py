@@ -1,13 +1,14 @@
 """Notices over HTTP: each organisation's notices with read and acknowledged states; the officers' overdue view."""
 
 import django_filters
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from certificates.api.idempotency import IdempotentPostMixin
+from certificates.api.serializers import DocumentLinkSerializer
 from registry import selectors
 from registry.api.base import schema_generation
 from registry.models import Notice, NoticeKind, Role
@@ -17,12 +18,20 @@ from registry.services.notices import notice_mark
 class NoticeSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     digest_date = serializers.DateField(source="digest.digest_date", read_only=True, default=None)
+    digest_document = serializers.SerializerMethodField()
 
     class Meta:
         model = Notice
         fields = ["id", "organization", "organization_name", "kind", "subject_id", "subject_label", "serial_number",
-                  "location", "due_date", "stage", "stage_date", "legal_basis", "digest", "digest_date", "created_at",
-                  "read_at", "acknowledged_at"]
+                  "location", "due_date", "stage", "stage_date", "legal_basis", "digest", "digest_date",
+                  "digest_document", "created_at", "read_at", "acknowledged_at"]
+
+
+    @extend_schema_field(DocumentLinkSerializer(allow_null=True))
+    def get_digest_document(self, obj):
+        """The Thông báo that carried this notice (its newest document), once the day's digest exists."""
+        documents = obj.digest.documents.all() if obj.digest_id else ()  # prefetched, newest first
+        return DocumentLinkSerializer(documents[0], context=self.context).data if documents else None
 
 
 class NoticeFilterSet(django_filters.FilterSet):

@@ -53,6 +53,11 @@ class NoticeDigest(models.Model):
     digest_date = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set when a worker takes the e-mail, so that the SMTP conversation holds no row lock; a claim older than
+    # DIGEST_EMAIL_CLAIM_MINUTES with no e-mail sent (the worker died) is taken again by the sweeper.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    # Who claimed it (the task's id): the same task delivered again after its worker died takes it at once.
+    email_claim = models.CharField(max_length=64, blank=True)
     recipients = models.JSONField(default=list, blank=True)
     documents = GenericRelation("certificates.Document", content_type_field="subject_type",
                                 object_id_field="subject_id")

@@ -3,10 +3,11 @@
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from certificates.models import Document
 from registry.models import (
     Instrument,
     Notice,
@@ -24,7 +25,8 @@ __all__ = ["notice_get", "notice_list", "overdue_by_organization"]
 
 
 def notice_list(*, actor: User) -> QuerySet[Notice]:
-    notices = Notice.objects.select_related("organization", "digest")
+    notices = Notice.objects.select_related("organization", "digest").prefetch_related(
+        Prefetch("digest__documents", queryset=Document.objects.order_by("-id")))
     if actor.role in (Role.OFFICER, Role.INSPECTOR):
         return notices
     if actor.role == Role.BUSINESS:

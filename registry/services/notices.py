@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -225,21 +226,43 @@ def _digest_for(organization_id: int, as_of: date) -> int:
     return 1
 
 
-@transaction.atomic
-def notice_digest_email(*, digest_id: int) -> int:
-    """E-mail the issued digest to every active user of the organisation, once; returns how many were sent."""
-    digest = NoticeDigest.objects.select_for_update().select_related("organization").get(pk=digest_id)
-    document = digest.documents.filter(sha256__gt="").order_by("-id").first()
-    if digest.emailed_at is not None or document is None:
+def notice_digest_email(*, digest_id: int, claim: str = "") -> int:
+    """E-mail the issued digest to every active user of the organisation, once; returns how many were sent.
+
+    The digest is claimed in a short transaction and the SMTP conversation happens after its commit, with no
+    row lock held (a slow mail server must not block the scan or the sweeper). A worker that dies between the
+    claim and the record leaves its claim: the same `claim` (its task, redelivered) takes it again at once,
+    anyone else once it is DIGEST_EMAIL_CLAIM_MINUTES old; so the e-mail goes at least once."""
+    claimed = _digest_email_claim(digest_id=digest_id, claim=claim)
+    if claimed is None:
         return 0
+    digest, document = claimed
     users = list(User.objects.filter(organization_id=digest.organization_id, is_active=True).exclude(email=""))
     content = document.file.open("rb").read()
     messages = [_digest_message(digest, document, user, content) for user in users]
-    get_connection().send_messages(messages)
-    digest.emailed_at = timezone.now()
-    digest.recipients = [user.email for user in users]
-    digest.save(update_fields=["emailed_at", "recipients"])
+    try:
+        get_connection().send_messages(messages)
+    except Exception:
+        NoticeDigest.objects.filter(pk=digest.pk, emailed_at__isnull=True).update(email_claimed_at=None)
+        raise
+    NoticeDigest.objects.filter(pk=digest.pk).update(emailed_at=timezone.now(),
+                                                     recipients=[user.email for user in users])
     return len(messages)
+
+
+@transaction.atomic
+def _digest_email_claim(*, digest_id: int, claim: str):
+    """Take the digest's e-mail, or None when it was sent, is being sent, or has no issued document yet."""
+    digest = NoticeDigest.objects.select_for_update().select_related("organization").get(pk=digest_id)
+    document = digest.documents.filter(sha256__gt="").order_by("-id").first()
+    stale = timezone.now() - timedelta(minutes=settings.DIGEST_EMAIL_CLAIM_MINUTES)
+    held_by_another = digest.email_claimed_at is not None and digest.email_claimed_at > stale and not (
+        claim and digest.email_claim == claim)
+    if digest.emailed_at is not None or document is None or held_by_another:
+        return None
+    digest.email_claimed_at, digest.email_claim = timezone.now(), claim
+    digest.save(update_fields=["email_claimed_at", "email_claim"])
+    return digest, document
 
 
 def _digest_message(digest, document, user, content: bytes) -> EmailMessage:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import Q
 from django.utils import timezone
 
 from registry.models import NoticeDigest
@@ -26,18 +27,22 @@ def scan_expiries(as_of: str | None = None, chunk_size: int | None = None) -> di
     return {"as_of": result.as_of.isoformat(), "notices": result.notices, "digests": result.digests}
 
 
-@shared_task(name="notices.email_digest", acks_late=True, time_limit=300, soft_time_limit=280,
+@shared_task(name="notices.email_digest", bind=True, acks_late=True, time_limit=300, soft_time_limit=280,
              autoretry_for=(OSError, DatabaseError), retry_backoff=True, max_retries=8)
-def email_digest(digest_id: int) -> int:
-    """E-mail an issued digest to its organisation's users, once (the digest row records it)."""
-    return notice_digest_email(digest_id=digest_id)
+def email_digest(self, digest_id: int) -> int:
+    """E-mail an issued digest to its organisation's users, once (the digest row records it). The task's id
+    is its claim: delivered again after its worker died, it takes its own claim back at once."""
+    return notice_digest_email(digest_id=digest_id, claim=self.request.id or "")
 
 
 @shared_task(name="notices.email_sweep", acks_late=True, time_limit=240, soft_time_limit=230)
 def sweep_digest_emails() -> int:
     """Enqueue the e-mail of digests issued more than five minutes ago and not yet sent."""
+    now = timezone.now()
+    stale_claim = now - timedelta(minutes=settings.DIGEST_EMAIL_CLAIM_MINUTES)
     ids = list(NoticeDigest.objects.filter(
-        emailed_at__isnull=True, created_at__lt=timezone.now() - timedelta(minutes=5),
+        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=stale_claim),
+        emailed_at__isnull=True, created_at__lt=now - timedelta(minutes=5),
         documents__status="issued").values_list("pk", flat=True)[:500])
     for digest_id in ids:
         email_digest.apply_async(kwargs={"digest_id": digest_id})
