@@ -115,6 +115,17 @@ def test_renewal_filed_46_days_before_expiry_starts_at_the_old_end(client_for, o
     assert licence["valid_until"] == add_months(end, 36).isoformat()
 
 
+def test_renewal_filed_exactly_45_days_before_expiry_is_in_time(client_for, officer, hospital):
+    # Decree 142/2020 Art. 30.1: filed "at least 45 days" before expiry, so day 45 itself is in time.
+    end, application = _renewal(client_for, officer, hospital, 45)
+
+    assert application["status"] == "submitted", application
+    assert {c["code"]: c["passed"] for c in application["checks"]}["renewal-lead-time"] is True
+    licence = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+                                       format="json").json()
+    assert licence["valid_from"] == end.isoformat()
+
+
 def test_renewal_filed_44_days_before_expiry_is_refused_with_the_45_day_reason(client_for, officer, hospital):
     _end, application = _renewal(client_for, officer, hospital, 44)
 
@@ -261,7 +272,12 @@ def test_inspector_reads_every_register_but_cannot_decide(client_for, inspector,
     client = client_for(inspector)
 
     assert client.get("/api/v1/xray-devices/").json()["count"] == 2
-    assert client.post("/api/v1/xray-devices/", {}, format="json").status_code in (400, 403)
+    # A well-formed device for a facility in the register: only the inspector's role can refuse it (DESIGN §3: 403).
+    refused = client.post("/api/v1/xray-devices/", {
+        "facility": hospital.organization.pk, "kind": "ct", "manufacturer": "GE", "model": "Revolution",
+        "serial_number": "CT-INSPECTOR-1", "year_made": 2022, "room": "Phòng CT 2"}, format="json")
+    assert refused.status_code == 403, refused.json()
+    assert client.get("/api/v1/xray-devices/").json()["count"] == 2  # and nothing was written
 
 
 @pytest.mark.parametrize("url", ["/api/v1/xray-devices/", "/api/v1/radiation-workers/",
