@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from registry.models import Instrument, InstrumentType, InstrumentTypeRevision
 from registry.services import verification_record
+from tests.conftest import producer_broker
 from tests.factories import InstrumentFactory
+from workers.heartbeat import heartbeat_record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,13 +48,29 @@ def test_production_refuses_to_start_without_a_required_value(missing):
     assert missing in result.stderr
 
 
+@pytest.mark.services
 @pytest.mark.django_db
-def test_healthz_reports_database_and_broker(client):
+def test_healthz_is_ok_when_the_database_and_the_real_broker_answer(client):
+    heartbeat_record(hostname="celery@elsewhere", pid=1)  # a live worker: only the database and broker are judged
+
     response = client.get("/healthz")
 
     body = response.json()
-    assert body["database"] == "ok"
-    assert response.status_code == (200 if not body["reasons"] else 503)
+    assert (body["database"], body["broker"]) == ("ok", "ok")
+    assert response.status_code == 200 and body["reasons"] == []
+
+
+@pytest.mark.django_db
+def test_healthz_says_the_broker_is_down_when_nothing_listens_on_its_port(client, free_port):
+    heartbeat_record(hostname="celery@elsewhere", pid=1)
+
+    with producer_broker(f"redis://127.0.0.1:{free_port}/0"):
+        response = client.get("/healthz")
+
+    body = response.json()
+    assert response.status_code == 503 and body["status"] == "degraded"
+    assert body["database"] == "ok" and body["broker"].startswith("error: ")
+    assert body["reasons"] == [f"broker: {body['broker']}"]
 
 
 @pytest.mark.django_db

@@ -198,5 +198,5 @@ def verification_get(*, actor: User, pk: int) -> Verification:
 def instrument_verifications(*, actor: User, instrument: Instrument) -> QuerySet[Verification]:
     """An instrument's verifications, newest first, for its history page (the caller may see the instrument)."""
     return Verification.objects.filter(instrument=instrument).select_related(
-        "verification_body", "performed_by"
+        "verification_body", "performed_by", "type_revision"
     ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))

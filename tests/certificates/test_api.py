@@ -129,3 +129,28 @@ def test_the_qr_address_answers_json_to_a_client_that_asks_for_it(api_client, is
 
     assert "Còn hiệu lực" in page.content.decode()
     assert as_json.json()["status"] == "valid" and as_json.json()["number"] == issued.number
+
+
+def test_each_document_filter(client_for, issued, technician, officer, department):
+    other_owner_instrument = InstrumentFactory(assigned_body=technician.organization)
+    verification = verification_record(actor=technician, instrument_id=other_owner_instrument.pk, kind="initial",
+                                       performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass")
+    pending = verification.documents.get()
+    Document.objects.filter(pk=pending.pk).update(kind="expiry_notice", year=issued.year - 1, issuer=department,
+                                                  valid_until=issued.valid_until + timedelta(days=400))
+    client = client_for(officer)
+
+    def ids(**params) -> set[int]:
+        response = client.get("/api/v1/documents/", params)
+        assert response.status_code == 200, response.json()
+        return {row["id"] for row in response.json()["results"]}
+
+    assert ids(kind="expiry_notice") == {pending.pk}
+    assert ids(status="issued") == {issued.pk}
+    assert ids(status=["issued", "pending"]) == {issued.pk, pending.pk}
+    assert ids(owner_id=issued.owner_id) == {issued.pk}
+    assert ids(issuer_id=department.pk) == {pending.pk}
+    assert ids(year=issued.year) == {issued.pk}
+    assert ids(number=issued.number.lower()) == {issued.pk}
+    assert ids(valid_until_before=(issued.valid_until + timedelta(days=1)).isoformat()) == {issued.pk}
+    assert ids(valid_until_after=(issued.valid_until + timedelta(days=1)).isoformat()) == {pending.pk}

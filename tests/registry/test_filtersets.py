@@ -115,3 +115,57 @@ def test_technician_sees_only_verifications_of_its_body(client_for, technician):
 
     assert _ids(client_for(stranger), "/api/v1/verifications/") == set()
     assert len(_ids(client_for(technician), "/api/v1/verifications/")) == 1
+
+
+# --- organisations, users, instrument types: each filter of each FilterSet ------------------------------
+
+
+def test_organization_filters(client_for, officer):
+    hospital = OrganizationFactory(kind="hospital", name="Bệnh viện Quảng Trị", province="Quảng Trị")
+    shop = OrganizationFactory(kind="business", name="Cửa hàng Đông Hà")
+    client = client_for(officer)
+
+    assert _ids(client, "/api/v1/organizations/", kind="hospital") == {hospital.pk}
+    assert _ids(client, "/api/v1/organizations/", province="Quảng Trị") == {hospital.pk}
+    assert _ids(client, "/api/v1/organizations/", tax_code=shop.tax_code) == {shop.pk}
+    assert _ids(client, "/api/v1/organizations/", q="Đông Hà") == {shop.pk}
+    assert _ids(client, "/api/v1/organizations/", q=hospital.tax_code[:8]) >= {hospital.pk}
+
+
+def test_user_filters(client_for, officer, technician):
+    from tests.factories import UserFactory
+
+    retired = UserFactory(role="business", is_active=False)
+    client = client_for(officer)
+
+    assert _ids(client, "/api/v1/users/", role="technician") == {technician.pk}
+    assert _ids(client, "/api/v1/users/", organization_id=retired.organization_id) == {retired.pk}
+    assert _ids(client, "/api/v1/users/", is_active="false") == {retired.pk}
+    assert retired.pk not in _ids(client, "/api/v1/users/", is_active="true")
+
+
+def test_instrument_type_filters(client_for, officer):
+    mass = InstrumentTypeFactory(code="QT_MASS", item=90, quantity="mass")
+    volume = InstrumentTypeFactory(code="QT_VOLUME", item=91, quantity="volume")
+    client = client_for(officer)
+
+    assert _ids(client, "/api/v1/instrument-types/", code="QT_MASS") == {mass.pk}
+    assert _ids(client, "/api/v1/instrument-types/", item=91) == {volume.pk}
+    assert _ids(client, "/api/v1/instrument-types/", quantity="volume") == {volume.pk}
+
+
+def test_verification_kind_and_date_range_filters(client_for, officer, technician):
+    old, new = InstrumentFactory(), InstrumentFactory()
+    earlier = _verify(technician, old, 40)
+    assigned_to(new, technician)
+    initial = verification_record(actor=technician, instrument_id=new.pk, kind="initial",
+                                  performed_on=timezone.localdate() - timedelta(days=2), procedure="ĐLVN 15:2009",
+                                  result="pass")
+    client = client_for(officer)
+    cut = (timezone.localdate() - timedelta(days=10)).isoformat()
+
+    assert _ids(client, "/api/v1/verifications/", kind="initial") == {initial.pk}
+    assert _ids(client, "/api/v1/verifications/", kind="periodic") == {earlier.pk}
+    assert _ids(client, "/api/v1/verifications/", performed_on_before=cut) == {earlier.pk}
+    assert _ids(client, "/api/v1/verifications/", valid_until_before=earlier.valid_until.isoformat()) == {earlier.pk}
+    assert _ids(client, "/api/v1/verifications/", valid_until_after=initial.valid_until.isoformat()) == {initial.pk}

@@ -233,3 +233,27 @@ def test_a_renewed_licence_gets_no_later_stages(client_for, officer, hospital):
 
     stages = list(Notice.objects.filter(kind="license_expiry").values_list("subject_id", "stage"))
     assert stages == [(licence.pk, "renewal_d30")]
+
+
+def test_each_notice_filter(client_for, officer, three_owners):
+    owners, instruments = three_owners
+    notices_scan(as_of=TODAY)
+    by_subject = {n.subject_id: n for n in Notice.objects.all()}
+    seven, overdue = by_subject[instruments[7].pk], by_subject[instruments[-5].pk]
+    Notice.objects.filter(pk=seven.pk).update(read_at=timezone.now())
+    client = client_for(officer)
+
+    def ids(**params) -> set[int]:
+        response = client.get("/api/v1/notices/", params)
+        assert response.status_code == 200, response.json()
+        return {row["id"] for row in response.json()["results"]}
+
+    assert ids(organization_id=owners[1].pk) == {n.pk for n in by_subject.values() if n.organization_id == owners[1].pk}
+    assert ids(stage="overdue") == {overdue.pk}
+    assert ids(read="true") == {seven.pk}
+    assert seven.pk not in ids(read="false")
+    assert ids(due_date_before=(TODAY - timedelta(days=1)).isoformat()) == {overdue.pk}
+    assert ids(due_date_after=(TODAY + timedelta(days=31)).isoformat()) == {by_subject[instruments[60].pk].pk}
+    Notice.objects.filter(pk=overdue.pk).update(kind="xray_verification")  # a row of another kind, for the kind
+    assert ids(kind="xray_verification") == {overdue.pk}
+    assert ids(kind="instrument_verification") == {n.pk for n in by_subject.values()} - {overdue.pk}

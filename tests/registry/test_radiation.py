@@ -115,6 +115,17 @@ def test_renewal_filed_46_days_before_expiry_starts_at_the_old_end(client_for, o
     assert licence["valid_until"] == add_months(end, 36).isoformat()
 
 
+def test_renewal_filed_exactly_45_days_before_expiry_is_in_time(client_for, officer, hospital):
+    # Decree 142/2020 Art. 30.1: filed "at least 45 days" before expiry, so day 45 itself is in time.
+    end, application = _renewal(client_for, officer, hospital, 45)
+
+    assert application["status"] == "submitted", application
+    assert {c["code"]: c["passed"] for c in application["checks"]}["renewal-lead-time"] is True
+    licence = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+                                       format="json").json()
+    assert licence["valid_from"] == end.isoformat()
+
+
 def test_renewal_filed_44_days_before_expiry_is_refused_with_the_45_day_reason(client_for, officer, hospital):
     _end, application = _renewal(client_for, officer, hospital, 44)
 
@@ -261,7 +272,12 @@ def test_inspector_reads_every_register_but_cannot_decide(client_for, inspector,
     client = client_for(inspector)
 
     assert client.get("/api/v1/xray-devices/").json()["count"] == 2
-    assert client.post("/api/v1/xray-devices/", {}, format="json").status_code in (400, 403)
+    # A well-formed device for a facility in the register: only the inspector's role can refuse it (DESIGN §3: 403).
+    refused = client.post("/api/v1/xray-devices/", {
+        "facility": hospital.organization.pk, "kind": "ct", "manufacturer": "GE", "model": "Revolution",
+        "serial_number": "CT-INSPECTOR-1", "year_made": 2022, "room": "Phòng CT 2"}, format="json")
+    assert refused.status_code == 403, refused.json()
+    assert client.get("/api/v1/xray-devices/").json()["count"] == 2  # and nothing was written
 
 
 @pytest.mark.parametrize("url", ["/api/v1/xray-devices/", "/api/v1/radiation-workers/",
@@ -325,3 +341,82 @@ def test_licence_valid_until_range_and_device_kind_filters(client_for, officer, 
     assert ids(valid_until_before=(date.fromisoformat(end) - timedelta(days=1)).isoformat()) == []
     assert ids(device_kind="dental_intraoral") == [licence["id"]]
     assert ids(device_kind="ct") == []
+
+
+# --- each filter of the X-ray register's FilterSets ---------------------------------------------------------
+
+
+def _filtered(client, url, **params) -> set[int]:
+    response = client.get(url, params)
+    assert response.status_code == 200, response.json()
+    return {row["id"] for row in response.json()["results"]}
+
+
+def test_xray_device_status_validity_and_text_filters(client_for, officer, hospital):
+    from registry.models import XrayDevice
+
+    XrayDevice.objects.filter(pk=hospital.dental.pk).update(status="stored",
+                                                            valid_until=timezone.localdate() + timedelta(days=400))
+    XrayDevice.objects.filter(pk=hospital.ct.pk).update(valid_until=timezone.localdate() + timedelta(days=100))
+    client = client_for(officer)
+    cut = (timezone.localdate() + timedelta(days=200)).isoformat()
+
+    assert _filtered(client, "/api/v1/xray-devices/", status="stored") == {hospital.dental.pk}
+    assert _filtered(client, "/api/v1/xray-devices/", valid_until_before=cut) == {hospital.ct.pk}
+    assert _filtered(client, "/api/v1/xray-devices/", valid_until_after=cut) == {hospital.dental.pk}
+    assert _filtered(client, "/api/v1/xray-devices/", q="somatom") == {hospital.ct.pk}
+    assert _filtered(client, "/api/v1/xray-devices/", q="planmeca") == {hospital.dental.pk}
+
+
+def test_radiation_worker_filters(client_for, officer, hospital):
+    from registry.models import RadiationWorker
+
+    other = make_hospital(name="Phòng khám Đông Hà")
+    from registry.services.radiation import dose_reading_record
+
+    year = timezone.localdate().year - 1
+    dose_reading_record(actor=hospital.user, worker_id=hospital.workers[1].pk, period_start=date(year, 1, 1),
+                        period_end=date(year, 12, 31), hp10_msv=Decimal("60"))  # past the 50 mSv a year
+    RadiationWorker.objects.filter(pk=hospital.workers[0].pk).update(active=False)
+    client = client_for(officer)
+    url = "/api/v1/radiation-workers/"
+
+    assert _filtered(client, url, facility_id=other.organization.pk) == {other.safety_officer.pk,
+                                                                          *(w.pk for w in other.workers)}
+    assert _filtered(client, url, is_safety_officer="true") == {hospital.safety_officer.pk, other.safety_officer.pk}
+    assert _filtered(client, url, dose_flagged="true") == {hospital.workers[1].pk}
+    assert _filtered(client, url, active="false") == {hospital.workers[0].pk}
+
+
+def test_license_application_filters(client_for, officer, hospital):
+    other = make_hospital(name="Phòng khám Đông Hà")
+    first = _apply(client_for(hospital.user), hospital).json()
+    refused = _apply(client_for(other.user), other, dosimetry_contract_number="").json()
+    LicenseApplication.objects.filter(pk=refused["id"]).update(kind="amendment",
+                                                               processing_deadline=date(2020, 1, 1))
+    client = client_for(officer)
+    url = "/api/v1/license-applications/"
+
+    assert _filtered(client, url, facility_id=hospital.organization.pk) == {first["id"]}
+    assert _filtered(client, url, kind="amendment") == {refused["id"]}
+    assert _filtered(client, url, status="refused") == {refused["id"]}
+    assert _filtered(client, url, processing_deadline_before="2020-06-30") == {refused["id"]}
+
+
+def test_radiation_license_filters(client_for, officer, hospital):
+    other = make_hospital(name="Phòng khám Đông Hà")
+    ct_licence = _issue(client_for, officer, hospital, devices=[hospital.ct.pk])
+    dental_licence = _issue(client_for, officer, other, devices=[other.dental.pk], safety_officer=None)
+    RadiationLicense.objects.filter(pk=dental_licence["id"]).update(
+        valid_until=timezone.localdate() + timedelta(days=20))
+    client = client_for(officer)
+    url = "/api/v1/radiation-licenses/"
+    cut = (timezone.localdate() + timedelta(days=60)).isoformat()
+
+    assert _filtered(client, url, facility_id=other.organization.pk) == {dental_licence["id"]}
+    assert _filtered(client, url, device_kind="ct") == {ct_licence["id"]}
+    assert _filtered(client, url, device_kind="dental_intraoral") == {dental_licence["id"]}
+    assert _filtered(client, url, valid_until_before=cut) == {dental_licence["id"]}
+    assert _filtered(client, url, valid_until_after=cut) == {ct_licence["id"]}
+    assert _filtered(client, url, status="expiring") == {dental_licence["id"]}
+    assert _filtered(client, url, status="active") == {ct_licence["id"]}

@@ -129,6 +129,18 @@ def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery
     assert all(d.attempts == 1 for d in documents)
 
 
+def _render_messages_left(document_id: int) -> int:
+    """Render messages for a document still in the broker: queued, or delivered and not yet acknowledged
+    (acks_late: a message is acknowledged once its task has finished)."""
+    from workers.celery import app
+
+    marker = f"{{'document_id': {document_id}}}".encode()
+    with app.connection_for_write() as conn:
+        client = conn.default_channel.client
+        raw = client.lrange("documents", 0, -1) + client.hvals("unacked")
+    return sum(1 for message in raw if b'"documents.render"' in message and marker in message)
+
+
 def test_redelivered_render_leaves_one_document_and_one_number(celery_workers, technician):
     instrument = InstrumentFactory(assigned_body=technician.organization)
     with nothing_enqueued_on_commit():
@@ -140,9 +152,9 @@ def test_redelivered_render_leaves_one_document_and_one_number(celery_workers, t
     for _ in range(3):  # the same message delivered three times, to two workers at once
         render_document.apply_async(kwargs={"document_id": document.pk})
     issued = _issued(document.pk)
-    time.sleep(2)  # let the other deliveries finish too
+    wait_until(lambda: _render_messages_left(document.pk) == 0, message="the other deliveries to finish")
     render_document.apply_async(kwargs={"document_id": document.pk})
-    time.sleep(1)
+    wait_until(lambda: _render_messages_left(document.pk) == 0, message="the late delivery to finish")
 
     issued.refresh_from_db()
     assert Document.objects.count() == 1
