@@ -188,6 +188,19 @@ VI = {
     "A device of this manufacturer with this serial is registered.":
         "Thiết bị của hãng sản xuất này với số sản xuất này đã được đăng ký.",
     "A reading for this period is already recorded.": "Kết quả đo liều cho kỳ này đã được ghi.",
+    "You may not make this change.": "Bạn không được thực hiện thay đổi này.",
+    "Only a superuser may change an officer or a superuser.":
+        "Chỉ quản trị viên cao nhất mới được sửa tài khoản cán bộ hoặc quản trị viên cao nhất.",
+    "paper licence number": "số giấy phép bản giấy",
+    "Enter the number printed on the paper licence.": "Hãy nhập số in trên giấy phép bản giấy.",
+    "A paper licence with this number was already transcribed.": "Giấy phép bản giấy số này đã được chuyển đổi.",
+    "This facility already holds a licence in force from %(start)s to %(end)s, which overlaps this one.":
+        "Cơ sở này đang có giấy phép còn hiệu lực từ %(start)s đến %(end)s, trùng thời hạn với giấy phép này.",
+    "A paper licence cannot be dated in the future (today is %(today)s).":
+        "Giấy phép bản giấy không thể có ngày cấp trong tương lai (hôm nay là %(today)s).",
+    "A licence must end after the day it was issued.": "Giấy phép phải hết hạn sau ngày cấp.",
+    "This paper licence has expired: the facility applies for a new licence instead.":
+        "Giấy phép bản giấy này đã hết hạn: cơ sở phải đề nghị cấp giấy phép mới.",
 }
 
 

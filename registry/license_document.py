@@ -90,6 +90,10 @@ class RadiationLicenseContext:
     valid_from: date
     valid_until: date
     replaces_number: str = ""
+    # A licence issued on paper before the service existed: the paper's number and date. Such a document says it
+    # transcribes the paper licence, in its title, its legal basis and its last article.
+    paper_number: str = ""
+    paper_issued_on: date | None = None
     signer_title: str = "GIÁM ĐỐC"
     signer_name: str = ""
     verify_url: str
@@ -270,6 +274,8 @@ def _article_1(ctx: RadiationLicenseContext) -> list[Block]:
 
 def _safety_officer(ctx: RadiationLicenseContext) -> str:
     """Return the safety officer line's value; Decree 142/2020 Art. 8.1.b exempts intra-oral dental units."""
+    if not ctx.safety_officer_name and ctx.paper_number:  # not transcribed: the paper licence names them
+        return f"Theo Giấy phép bản giấy số {ctx.paper_number}"
     if not ctx.safety_officer_name:
         return NO_SAFETY_OFFICER
     if not ctx.safety_officer_certificate:
@@ -310,6 +316,10 @@ def _article_3(ctx: RadiationLicenseContext) -> list[Block]:
     if ctx.replaces_number:
         blocks += _labelled("Giấy phép này thay thế Giấy phép số", f"{ctx.replaces_number}.", whole=True,
                             keep_with_next=True)
+    if ctx.paper_number:
+        blocks += PROSE.paragraph(
+            f"Giấy phép này là bản chuyển đổi từ Giấy phép bản giấy số {ctx.paper_number} cấp ngày "
+            f"{vn_date(ctx.paper_issued_on)}; nội dung và thời hạn theo Giấy phép bản giấy đó.", keep_with_next=True)
     return blocks
 
 

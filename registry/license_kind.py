@@ -19,6 +19,17 @@ LEGAL_BASIS_LINES = (
 )
 
 
+# A transcribed paper licence: its basis is the paper licence, not an application's file.
+TRANSCRIBED_KIND_LABEL = "Chuyển đổi từ giấy phép bản giấy"
+
+
+def _legal_basis(license: RadiationLicense) -> tuple[str, ...]:
+    if not license.transcribed:
+        return LEGAL_BASIS_LINES
+    return (*LEGAL_BASIS_LINES[:2], f"Căn cứ Giấy phép tiến hành công việc bức xạ bản giấy số {license.paper_number} "
+            f"cấp ngày {license.valid_from.strftime('%d/%m/%Y')},")
+
+
 def describe(license: RadiationLicense) -> DocumentFacts:
     return DocumentFacts(
         issuer_id=license.issuer_id, owner_id=license.facility_id,
@@ -41,17 +52,20 @@ def build_context(document: Document) -> RadiationLicenseContext:
         pk=document.subject_id)
     officer = license.safety_officer
     previous = document.supersedes.number if document.supersedes_id else ""
+    kind_label = TRANSCRIBED_KIND_LABEL if license.transcribed else LICENSE_KIND_LABELS_VI[license.kind]
     return RadiationLicenseContext(
         number=document.number, issuer_parent=license.issuer.parent_name.upper(),
         issuer_name=license.issuer.name.upper(), place=license.issuer.province or license.facility.province,
-        issued_on=timezone.localdate(document.created_at), license_kind_label=LICENSE_KIND_LABELS_VI[license.kind],
-        legal_basis=LEGAL_BASIS_LINES, licensee_name=license.facility.name,
+        issued_on=timezone.localdate(document.created_at), license_kind_label=kind_label,
+        legal_basis=_legal_basis(license), licensee_name=license.facility.name,
         licensee_address=license.facility.address, licensee_tax_code=license.facility.tax_code or "",
         work_description="Sử dụng thiết bị X-quang chẩn đoán trong y tế", devices=_device_rows(license),
         safety_officer_name=officer.full_name if officer else "",
         safety_officer_certificate=officer.certificate_number if officer else "",
         conditions=tuple(license.condition_lines), valid_from=license.valid_from, valid_until=license.valid_until,
-        replaces_number=previous, verify_url=f"{settings.PUBLIC_BASE_URL}{document.verify_path}",
+        replaces_number=previous, paper_number=license.paper_number,
+        paper_issued_on=license.valid_from if license.transcribed else None,
+        verify_url=f"{settings.PUBLIC_BASE_URL}{document.verify_path}",
     )
 
 

@@ -1,5 +1,7 @@
 """Serializers of the X-ray register: inputs check shape, outputs answer; services decide."""
 
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -33,6 +35,9 @@ from registry.validators import (
 # Radiation records start with the 1996 Ordinance and none is dated in the future.
 RADIATION_RECORD_DATE = DateBounds(earliest=RADIATION_RECORDS_FROM, latest=today)
 MAX_DOSE_PERIOD_DAYS = 366
+# A paper licence still in force ends within a licence term of today (3 years, Decree 142/2020 Art. 37.1.đ); ten
+# years bounds a typing error without judging the term, which the service leaves to the paper.
+PAPER_LICENSE_END = DateBounds(earliest=RADIATION_RECORDS_FROM, latest=lambda: today() + timedelta(days=3653))
 
 
 class XrayDeviceVerificationSerializer(serializers.ModelSerializer):
@@ -203,6 +208,20 @@ class LicenseIssueInputSerializer(serializers.Serializer):
                                        max_length=50)
 
 
+class LicenseTranscriptionInputSerializer(serializers.Serializer):
+    """A licence issued on paper before the service existed: the paper's particulars and its scan."""
+
+    facility = IdField()
+    paper_number = serializers.CharField(max_length=64)
+    issued_on = serializers.DateField(validators=[RADIATION_RECORD_DATE])
+    valid_until = serializers.DateField(validators=[PAPER_LICENSE_END])
+    devices = serializers.ListField(child=IdField(), allow_empty=False, max_length=200)
+    safety_officer = IdField(required=False, allow_null=True, default=None)
+    conditions = serializers.ListField(child=serializers.CharField(max_length=1000), required=False, default=list,
+                                       max_length=50)
+    scan = serializers.FileField()
+
+
 class ReasonInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
@@ -219,7 +238,7 @@ class RadiationLicenseSerializer(serializers.ModelSerializer):
         model = RadiationLicense
         fields = ["id", "facility", "facility_name", "kind", "status", "list_status", "valid_from", "valid_until",
                   "devices", "safety_officer", "safety_officer_name", "conditions", "previous", "application",
-                  "document", "issued_at", "status_changed_at", "status_reason"]
+                  "paper_number", "document", "issued_at", "status_changed_at", "status_reason"]
 
     def get_document(self, obj) -> dict | None:
         document = license_document(obj)

@@ -200,6 +200,21 @@ class RadiationLicenseViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet
         incoming.is_valid(raise_exception=True)
         return incoming.validated_data["reason"]
 
+    @extend_schema(request={"multipart/form-data": serializers.LicenseTranscriptionInputSerializer},
+                   responses={201: serializers.RadiationLicenseSerializer})
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser])
+    def transcribe(self, request):
+        """Officers record a licence issued on paper before the service existed, with the scan of the paper;
+        its document says it transcribes the paper licence and carries the paper's number."""
+        incoming = serializers.LicenseTranscriptionInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        license = licensing.license_transcribe(
+            actor=request.user, facility_id=data.pop("facility"), device_ids=data.pop("devices"),
+            safety_officer_id=data.pop("safety_officer"), **data)
+        found = selectors.radiation_license_get(actor=request.user, pk=license.pk)
+        return Response(self.get_serializer(found).data, status=status.HTTP_201_CREATED)
+
     @extend_schema(request=serializers.ReasonInputSerializer)
     @action(detail=True, methods=["post"])
     def suspend(self, request, pk=None):

@@ -316,8 +316,13 @@ class RadiationLicense(models.Model):
 
     facility = models.ForeignKey(Organization, verbose_name=_("facility"), on_delete=models.PROTECT,
                                  related_name="radiation_licenses")
-    application = models.OneToOneField(LicenseApplication, on_delete=models.PROTECT, related_name="license")
+    # None for a licence issued on paper before the service existed and transcribed (license_transcribe).
+    application = models.OneToOneField(LicenseApplication, on_delete=models.PROTECT, related_name="license",
+                                       null=True, blank=True)
     kind = models.CharField(max_length=16, choices=LicenseApplicationKind.choices)
+    # A transcribed paper licence: its number as printed, and the scan of the paper (stored under a server name).
+    paper_number = models.CharField(_("paper licence number"), max_length=64, blank=True)
+    paper_scan = models.FileField(upload_to="licenses/paper/%Y/", blank=True)
     devices = models.ManyToManyField(XrayDevice, related_name="licenses")
     safety_officer = models.ForeignKey(RadiationWorker, on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="+")
@@ -343,11 +348,20 @@ class RadiationLicense(models.Model):
                                    name="license_period_ordered"),
             models.CheckConstraint(condition=models.Q(status="active") | ~models.Q(status_reason=""),
                                    name="license_status_change_has_reason"),
+            # Every licence was decided on an application here, or transcribed from a numbered paper licence.
+            models.CheckConstraint(condition=models.Q(application__isnull=False) | ~models.Q(paper_number=""),
+                                   name="license_from_application_or_paper"),
+            models.UniqueConstraint(fields=["issuer", "paper_number"], condition=~models.Q(paper_number=""),
+                                    name="license_paper_number_transcribed_once"),
         ]
         indexes = [models.Index(fields=["facility", "status"]), models.Index(fields=["valid_until"])]
 
     def __str__(self) -> str:
         return f"{self.facility} {self.valid_from}–{self.valid_until}"
+
+    @property
+    def transcribed(self) -> bool:
+        return bool(self.paper_number)
 
     @property
     def condition_lines(self) -> list[str]:

@@ -8,9 +8,9 @@ from registry.services.instruments import (
     valid_until_for,
     verification_record,
 )
-from registry.services.organizations import organization_create, user_create
+from registry.services.organizations import organization_create, organization_update, user_create, user_update
 
 __all__ = [
     "ReadingInput", "instrument_assign", "instrument_refresh_status", "instrument_register", "organization_create",
-    "user_create", "valid_until_for", "verification_record",
+    "organization_update", "user_create", "user_update", "valid_until_for", "verification_record",
 ]

@@ -23,6 +23,7 @@ from registry.models import (
     LicenseApplication,
     LicenseApplicationKind,
     LicenseApplicationStatus,
+    Organization,
     RadiationLicense,
     RadiationLicenseStatus,
     RadiationWorker,
@@ -36,6 +37,7 @@ from registry.permissions import require_role
 from registry.scans import display_name, scan_inspect
 from registry.selectors import department_for, legal_parameter, legal_value, license_document
 from registry.services.radiation import acting_facility, add_months
+from registry.validators import normalize_serial
 from registry.working_days import add_working_days
 
 # Decree 142/2020 Art. 8.1.b: no safety officer is required where a facility has only intra-oral dental units.
@@ -361,3 +363,64 @@ def license_revoke(*, actor: User, license_id: int, reason: str) -> RadiationLic
     if (document := license_document(license)) is not None:
         document_revoke(actor=actor, document_id=document.pk, reason=license.status_reason)
     return license
+
+
+@transaction.atomic
+def license_transcribe(*, actor: User, facility_id: int, paper_number: str, issued_on: date, valid_until: date,
+                       device_ids: list[int], scan, safety_officer_id: int | None = None,
+                       conditions: list[str] = ()) -> RadiationLicense:
+    """An officer records a licence the department issued on paper before the service existed (a province taking
+    over licensed hospitals): no application, no checks of a new file, but the facility, its devices, the dates
+    and the paper number are checked, and its document says it transcribes the paper licence."""
+    require_role(actor, Role.OFFICER)
+    facility = acting_facility(actor, facility_id)
+    Organization.objects.select_for_update().get(pk=facility.pk)  # one transcription of a facility at a time
+    paper_number = normalize_serial(paper_number)
+    if not paper_number:
+        raise ValidationError({"paper_number": _("Enter the number printed on the paper licence.")})
+    _check_paper_dates(issued_on=issued_on, valid_until=valid_until)
+    issuer = department_for(actor)
+    if RadiationLicense.objects.filter(issuer=issuer, paper_number__iexact=paper_number).exists():
+        raise ValidationError({"paper_number": _("A paper licence with this number was already transcribed.")})
+    devices = _facility_devices(facility, device_ids)
+    overlapping = RadiationLicense.objects.filter(
+        facility=facility, status__in=[RadiationLicenseStatus.ACTIVE, RadiationLicenseStatus.SUSPENDED],
+        valid_from__lte=valid_until, valid_until__gte=issued_on).first()
+    if overlapping is not None:
+        raise ValidationError({"facility": _(
+            "This facility already holds a licence in force from %(start)s to %(end)s, which overlaps this one.")
+            % {"start": overlapping.valid_from.strftime("%d/%m/%Y"),
+               "end": overlapping.valid_until.strftime("%d/%m/%Y")}})
+    license = RadiationLicense(
+        facility=facility, application=None, kind=LicenseApplicationKind.NEW, paper_number=paper_number,
+        safety_officer=_facility_worker(facility, safety_officer_id), valid_from=issued_on, valid_until=valid_until,
+        conditions="\n".join(c.strip() for c in conditions if c.strip()), issuer=issuer, issued_by=actor,
+        paper_scan=_paper_scan(scan),
+    )
+    license.full_clean()
+    license.save()
+    license.devices.set(devices)
+    document_request(kind=RADIATION_LICENSE.kind, subject=license, requested_by=actor)
+    return license
+
+
+def _check_paper_dates(*, issued_on: date, valid_until: date) -> None:
+    today = timezone.localdate()
+    if issued_on > today:
+        raise ValidationError({"issued_on": _("A paper licence cannot be dated in the future (today is %(today)s).")
+                               % {"today": today.isoformat()}})
+    if valid_until <= issued_on:
+        raise ValidationError({"valid_until": _("A licence must end after the day it was issued.")})
+    if valid_until < today:
+        raise ValidationError({"valid_until": _(
+            "This paper licence has expired: the facility applies for a new licence instead.")})
+
+
+def _paper_scan(scan):
+    """The scan, parsed whole (a PDF, JPEG or PNG) and stored under a name the server chooses."""
+    try:
+        scan_type = scan_inspect(scan)
+    except ValidationError as exc:
+        raise ValidationError({"scan": exc.messages}) from exc
+    scan.name = f"{uuid.uuid4().hex}.{scan_type.extension}"
+    return scan

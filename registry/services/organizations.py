@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from registry.models import ROLE_ORGANIZATION_KINDS, Organization, Role, User
+from registry.models import ROLE_ORGANIZATION_KINDS, Organization, OrganizationKind, Role, User
 from registry.permissions import require_role
 from registry.validators import normalize_tax_code
 
@@ -37,14 +37,7 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
     require_role(actor, Role.OFFICER)
     if role == Role.OFFICER and not actor.is_superuser:
         raise PermissionDenied(_("Only a superuser may give the officer role."))
-    organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
-    if organization_id is not None and organization is None:  # an officer's unknown organization was dropped
-        raise ValidationError({"organization": _("Unknown organization.")})
-    if role != Role.OFFICER and organization is None:
-        raise ValidationError({"organization": _("This role needs an organization.")})
-    if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
-        raise ValidationError({"organization": _("A %(role)s must belong to an organization of kind %(kinds)s.") % {
-            "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
+    organization = _role_organization(role=role, organization_id=organization_id)
     user = User(username=username, full_name=full_name.strip(), role=role, organization=organization,
                 email=email.strip())
     try:
@@ -53,6 +46,71 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
         raise ValidationError({"password": exc.messages}) from exc
     user.set_password(password)
     user.full_clean()
+    _save_unique(user, field="username", message=_("This username is taken."))
+    return user
+
+
+def _role_organization(*, role: str, organization_id: int | None) -> Organization | None:
+    """The organisation a user of this role may belong to (ROLE_ORGANIZATION_KINDS), or a ValidationError."""
+    organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    if organization_id is not None and organization is None:  # an officer's unknown organization was dropped
+        raise ValidationError({"organization": _("Unknown organization.")})
+    if role != Role.OFFICER and organization is None:
+        raise ValidationError({"organization": _("This role needs an organization.")})
+    if organization is not None and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
+        raise ValidationError({"organization": _("A %(role)s must belong to an organization of kind %(kinds)s.") % {
+            "role": role, "kinds": ", ".join(sorted(ROLE_ORGANIZATION_KINDS[role]))}})
+    return organization
+
+
+@transaction.atomic
+def organization_update(*, actor: User, organization_id: int, name: str, tax_code: str, address: str,
+                        province: str, parent_name: str = "") -> Organization:
+    """An officer corrects an organisation's particulars; the tax code is checked and stored as on creation.
+
+    The kind is not changed: the roles of its users and the registers it holds (instruments, X-ray devices,
+    licences) were admitted for that kind (ROLE_ORGANIZATION_KINDS, FACILITY_KINDS)."""
+    require_role(actor, Role.OFFICER)
+    organization = Organization.objects.select_for_update().get(pk=organization_id)
+    if tax_code or organization.kind != OrganizationKind.DEPARTMENT:
+        try:
+            tax_code = normalize_tax_code(tax_code)
+        except ValidationError as exc:
+            raise ValidationError({"tax_code": exc.messages}) from exc
+    organization.name, organization.tax_code, organization.address = name.strip(), tax_code or None, address.strip()
+    organization.province, organization.parent_name = province.strip(), parent_name.strip()
+    organization.full_clean(exclude=["tax_code"])  # uniqueness below, with the service's message
+    if Organization.objects.filter(tax_code=organization.tax_code).exclude(pk=organization.pk).exists():
+        raise ValidationError({"tax_code": _("An organization with this tax code is already registered.")})
+    _save_unique(organization, field="tax_code", message=_("An organization with this tax code is already registered."))
+    return organization
+
+
+@transaction.atomic
+def user_update(*, actor: User, user_id: int, username: str, full_name: str, email: str, first_name: str = "",
+                last_name: str = "", is_active: bool = True, organization_id: int | None,
+                role: str | None = None, is_superuser: bool | None = None) -> User:
+    """An officer corrects a user's particulars and organisation; only a superuser changes power.
+
+    Power is the role (None keeps it) and is_superuser (None keeps it). An officer who is not a superuser may
+    change only users below them (not another officer or a superuser) and themselves (issue 7, defect 2).
+    The role and the organisation's kind must match (ROLE_ORGANIZATION_KINDS), whoever edits."""
+    require_role(actor, Role.OFFICER)
+    user = User.objects.select_for_update().get(pk=user_id)
+    if not actor.is_superuser:
+        if user.pk != actor.pk and user.is_staff:
+            raise PermissionDenied(_("Only a superuser may change an officer or a superuser."))
+        if (role is not None and role != user.role) or (is_superuser is not None and is_superuser != user.is_superuser):
+            raise PermissionDenied(_("Only a superuser may give the officer role."))
+    role = user.role if role is None else role
+    user.organization = _role_organization(role=role, organization_id=organization_id)
+    user.role, user.username, user.full_name = role, username, full_name.strip()
+    user.email, user.first_name, user.last_name, user.is_active = email.strip(), first_name, last_name, is_active
+    if is_superuser is not None:
+        user.is_superuser = is_superuser
+    user.full_clean(exclude=["password"], validate_unique=False)
+    if User.objects.filter(username=user.username).exclude(pk=user.pk).exists():
+        raise ValidationError({"username": _("This username is taken.")})
     _save_unique(user, field="username", message=_("This username is taken."))
     return user
 

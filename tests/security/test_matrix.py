@@ -106,6 +106,7 @@ WRITE = {
     ("radiation-license", "suspend", "post"):      row(AB,      NONE,      NONE,       NONE),
     ("radiation-license", "reinstate", "post"):    row(AB,      NONE,      NONE,       NONE),
     ("radiation-license", "revoke", "post"):       row(AB,      NONE,      NONE,       NONE),
+    ("radiation-license", "transcribe", "post"):   row(AB,      NONE,      NONE,       NONE),
     ("notice", "read", "post"):                    row(NONE,    NONE,      NONE,       A),   # the owner confirms
     ("notice", "acknowledge", "post"):             row(NONE,    NONE,      NONE,       A),
     ("document", "revoke", "post"):                row(AB,      NONE,      NONE,       NONE),
@@ -133,6 +134,9 @@ REFERENCES = {
         "devices":                                 row(AB,      NONE,      NONE,       A),
         "safety_officer":                          row(AB,      NONE,      NONE,       A),
         "previous_license":                        row(AB,      NONE,      NONE,       A)},
+    ("radiation-license", "transcribe", "post"): {  # a paper licence of a facility taken over, and its units
+        "facility":                                row(AB,      NONE,      NONE,       NONE),
+        "devices":                                 row(AB,      NONE,      NONE,       NONE)},
 }
 
 
@@ -214,6 +218,19 @@ def _attachment(world, side, role, refs):
     return {"item_code": "area-survey", "file": SimpleUploadedFile("scan.pdf", world.pdf, "application/pdf")}
 
 
+def _transcription(world, side, role, refs):
+    # The side's clinic holds no licence yet, so the paper licence overlaps none.
+    def clinic(name):
+        side = refs.get(name, "A")
+        return None if side == "missing" else world.sides[side].clinic
+    facility, devices = clinic("facility"), clinic("devices")
+    return {"facility": facility.organization.pk if facility else MISSING_ID,
+            "devices": [devices.ct.pk if devices else MISSING_ID], "paper_number": "15/GP-SKHCN",
+            "issued_on": (_today() - timedelta(days=300)).isoformat(),
+            "valid_until": (_today() + timedelta(days=700)).isoformat(),
+            "scan": SimpleUploadedFile("giay-phep.pdf", world.pdf, "application/pdf")}
+
+
 def _reason(world, side, role, refs):
     return {"reason": "Kiểm tra ma trận phân quyền"}
 
@@ -265,6 +282,7 @@ OPS = {
     # Reinstating an active licence is a 400 on its status: the officer may, the licence is not suspended.
     ("radiation-license", "reinstate", "post"): Op("write", "radiation-license", _empty, allowed=(200, 400)),
     ("radiation-license", "revoke", "post"): Op("write", "radiation-license", _reason),
+    ("radiation-license", "transcribe", "post"): Op("create", payload=_transcription, multipart=True),
     ("notice", "list", "get"): Op("list", "notice"),
     ("notice", "overdue", "get"): Op("list", "overdue"),
     ("notice", "retrieve", "get"): Op("read", "notice"),
@@ -362,6 +380,7 @@ def _build_side(world: World, side: str) -> None:
     s.technician = UserFactory(role="technician",
                                organization=OrganizationFactory(kind="verification_body", name=f"Trung tâm KĐ {side}"))
     s.hospital = make_hospital(name=f"Bệnh viện {side}")
+    s.clinic = make_hospital(name=f"Phòng khám {side}")  # licensed on paper, not yet in the register
     s.business = s.hospital.user
     taken = [other.instrument_type.pk for other in world.sides.values() if hasattr(other, "instrument_type")]
     revision = (InstrumentTypeRevision.objects.filter(periodic_verification=True, verification_cycle_months__gt=0,
