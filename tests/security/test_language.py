@@ -13,7 +13,8 @@ tone mark: an English sentence has none, and nearly every Vietnamese sentence ha
 "phải"), and (2) differ from the string at the same place in the `Accept-Language: en` answer. (2) catches an
 English sentence that merely echoes Vietnamese input ("Nguyễn" in a name): the echo is the same in both
 languages, the sentence around it is not; it also proves the English answer is English and not Vietnamese
-served to everyone. A string without a word of two letters (a number, a date, an ISO timestamp) is not a message: not judged.
+served to everyone. A string without a word of two letters (a number, a date, an ISO timestamp) is not a
+message and is not judged.
 """
 
 import json
