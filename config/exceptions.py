@@ -62,7 +62,9 @@ def exception_handler(exc, context):
         exc = RequestTooLarge()
     elif isinstance(exc, Http404):
         # get_object_or_404 says "No Instrument matches the given query.": a class name, in English (issue 8).
-        exc = exceptions.NotFound()
+        # Our selectors' field-keyed 404s ({"instrument": [...]}, already translated) are kept as they are.
+        keyed = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else None
+        exc = exceptions.NotFound(keyed) if keyed else exceptions.NotFound()
     elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):  # Django's message is English, naming a setting
         exc = exceptions.ParseError(_("The request has more fields or files than this service accepts."))
     elif isinstance(exc, exceptions.ValidationError) and not isinstance(exc.detail, dict):
