@@ -7,6 +7,8 @@ import logging
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
+from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -58,8 +60,13 @@ def exception_handler(exc, context):
         exc = _as_drf(exc)
     elif isinstance(exc, RequestDataTooBig):  # Django's own limit on form bodies (DATA_UPLOAD_MAX_MEMORY_SIZE)
         exc = RequestTooLarge()
-    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
-        exc = exceptions.ParseError(str(exc))
+    elif isinstance(exc, Http404):
+        # get_object_or_404 says "No Instrument matches the given query.": a class name, in English (issue 8).
+        # Our selectors' field-keyed 404s ({"instrument": [...]}, already translated) are kept as they are.
+        keyed = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else None
+        exc = exceptions.NotFound(keyed) if keyed else exceptions.NotFound()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):  # Django's message is English, naming a setting
+        exc = exceptions.ParseError(_("The request has more fields or files than this service accepts."))
     elif isinstance(exc, exceptions.ValidationError) and not isinstance(exc.detail, dict):
         # A bare list (DRF's search filter refusing a NUL) becomes the documented shape: an object.
         exc = exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.detail})

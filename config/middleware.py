@@ -5,6 +5,7 @@ import threading
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 
@@ -20,16 +21,22 @@ class RequestBodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return JsonResponse({"detail": _("Content-Length must be a number.")}, status=400)
-        multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/")
-        limit = settings.UPLOAD_MAX_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and length > limit:
-            return JsonResponse({"detail": _("The request body is larger than this service accepts."),
-                                 "limit_bytes": limit}, status=413)
-        return self.get_response(request)
+        refusal = self._refusal(request)
+        return self.get_response(request) if refusal is None else refusal
+
+    def _refusal(self, request) -> JsonResponse | None:
+        # This runs before LocaleMiddleware: answer in the caller's language all the same (issue 8, point 6).
+        with translation.override(translation.get_language_from_request(request)):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                return JsonResponse({"detail": _("Content-Length must be a number.")}, status=400)
+            multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/")
+            limit = settings.UPLOAD_MAX_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if limit is not None and length > limit:
+                return JsonResponse({"detail": _("The request body is larger than this service accepts."),
+                                     "limit_bytes": limit}, status=413)
+        return None
 
 
 class DocumentedQueryParametersMiddleware:

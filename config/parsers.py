@@ -6,6 +6,7 @@ Both are refused here, once, for every field of every endpoint, with the field n
 """
 
 import io
+import json
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -65,6 +66,14 @@ def check_json_value(data) -> None:
                 raise ValidationError({_field_of(path): [problem]})
 
 
+def _not_json(error) -> ParseError:
+    """DRF says "JSON parse error - " and Python's English reason: say where, in the caller's language."""
+    if isinstance(error, json.JSONDecodeError):
+        return ParseError(_("The body is not valid JSON (line %(line)s, column %(column)s).")
+                          % {"line": error.lineno, "column": error.colno})
+    return ParseError(_("The body is not valid JSON text in UTF-8."))
+
+
 class BoundedJSONParser(JSONParser):
     """DRF's JSON parser with a bound on nesting, a bound on size, and the text check above."""
 
@@ -79,5 +88,7 @@ class BoundedJSONParser(JSONParser):
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
             raise ParseError(_("JSON nested deeper than %(max)d levels.") % {"max": MAX_JSON_DEPTH}) from exc
+        except ParseError as exc:
+            raise _not_json(exc.__context__) from exc
         check_json_value(data)
         return data

@@ -317,10 +317,11 @@ NOTICE_SCAN_CHUNK = env_int("NOTICE_SCAN_CHUNK", 2000)
 NOTICE_SCAN_PAUSE_SECONDS = float(env_str("NOTICE_SCAN_PAUSE_SECONDS", "0"))
 
 # --- The department that issues licences (used when no department organisation is registered yet) ---
-DEPARTMENT_NAME = env_str("DEPARTMENT_NAME", "Sở Khoa học và Công nghệ")
-DEPARTMENT_PARENT_NAME = env_str("DEPARTMENT_PARENT_NAME", "UBND TỈNH")
-DEPARTMENT_PROVINCE = env_str("DEPARTMENT_PROVINCE", "")
-DEPARTMENT_ADDRESS = env_str("DEPARTMENT_ADDRESS", "")
+# Defaults: the Quảng Trị department, whose service this is first (issue 8, point 7); another province sets its own.
+DEPARTMENT_NAME = env_str("DEPARTMENT_NAME", "Sở Khoa học và Công nghệ tỉnh Quảng Trị")
+DEPARTMENT_PARENT_NAME = env_str("DEPARTMENT_PARENT_NAME", "UBND TỈNH QUẢNG TRỊ")
+DEPARTMENT_PROVINCE = env_str("DEPARTMENT_PROVINCE", "Quảng Trị")
+DEPARTMENT_ADDRESS = env_str("DEPARTMENT_ADDRESS", "204 Hùng Vương, phường Đông Lễ, thành phố Đông Hà, tỉnh Quảng Trị")
 
 # --- Domain settings that are policy, not law ---
 # How many days before valid-until an instrument counts as "due soon" on lists and filters.

@@ -201,6 +201,89 @@ VI = {
     "A licence must end after the day it was issued.": "Giấy phép phải hết hạn sau ngày cấp.",
     "This paper licence has expired: the facility applies for a new licence instead.":
         "Giấy phép bản giấy này đã hết hạn: cơ sở phải đề nghị cấp giấy phép mới.",
+    # Issue 8, point 6: the libraries' messages our API answers (config/library_messages.py lists them), and ours.
+    "A server error occurred.": "Đã xảy ra lỗi máy chủ.",
+    "Invalid input.": "Dữ liệu không hợp lệ.",
+    "Malformed request.": "Yêu cầu sai cấu trúc.",
+    "Incorrect authentication credentials.": "Thông tin xác thực không đúng.",
+    "Authentication credentials were not provided.": "Chưa gửi thông tin xác thực (hãy đăng nhập).",
+    "Could not satisfy the request Accept header.": "Không thể trả lời theo định dạng nêu trong tiêu đề Accept.",
+    'Unsupported media type "{media_type}" in request.':
+        "Không hỗ trợ kiểu nội dung \u201c{media_type}\u201d.",
+    "Request was throttled.": "Quá nhiều yêu cầu.",
+    "Expected available in {wait} second.": "Hãy thử lại sau {wait} giây.",
+    "This field may not be null.": "Trường này không được để trống (null).",
+    "Must be a valid boolean.": "Phải là giá trị đúng/sai (true hoặc false).",
+    "Not a valid string.": "Không phải là một chuỗi ký tự hợp lệ.",
+    "Ensure this field has no more than {max_length} characters.": "Trường này có tối đa {max_length} ký tự.",
+    "Ensure this field has at least {min_length} characters.": "Trường này phải có ít nhất {min_length} ký tự.",
+    "This value does not match the required pattern.": "Giá trị không đúng định dạng yêu cầu.",
+    "Must be a valid UUID.": "Phải là một UUID hợp lệ.",
+    "A valid integer is required.": "Phải là một số nguyên hợp lệ.",
+    "Ensure this value is less than or equal to {max_value}.": "Giá trị phải nhỏ hơn hoặc bằng {max_value}.",
+    "Ensure this value is greater than or equal to {min_value}.": "Giá trị phải lớn hơn hoặc bằng {min_value}.",
+    "String value too large.": "Chuỗi số quá dài.",
+    "A valid number is required.": "Phải là một số hợp lệ.",
+    "Ensure that there are no more than {max_digits} digits in total.": "Số có tối đa {max_digits} chữ số.",
+    "Ensure that there are no more than {max_decimal_places} decimal places.":
+        "Số có tối đa {max_decimal_places} chữ số thập phân.",
+    "Ensure that there are no more than {max_whole_digits} digits before the decimal point.":
+        "Phần nguyên có tối đa {max_whole_digits} chữ số.",
+    "Datetime has wrong format. Use one of these formats instead: {format}.":
+        "Ngày giờ sai định dạng. Hãy dùng một trong các định dạng: {format}.",
+    "Expected a datetime but got a date.": "Cần ngày giờ nhưng chỉ nhận được ngày.",
+    "Datetime value out of range.": "Ngày giờ nằm ngoài phạm vi cho phép.",
+    "Expected a date but got a datetime.": "Cần ngày nhưng nhận được ngày giờ.",
+    '"{input}" is not a valid choice.': "\u201c{input}\u201d không phải là lựa chọn hợp lệ.",
+    'Expected a list of items but got type "{input_type}".':
+        "Cần một danh sách nhưng nhận được kiểu \u201c{input_type}\u201d.",
+    "This selection may not be empty.": "Phải chọn ít nhất một mục.",
+    "The submitted data was not a file. Check the encoding type on the form.":
+        "Dữ liệu gửi lên không phải là tệp. Hãy kiểm tra kiểu mã hóa của biểu mẫu.",
+    "No filename could be determined.": "Không xác định được tên tệp.",
+    "Ensure this filename has at most {max_length} characters (it has {length}).":
+        "Tên tệp có tối đa {max_length} ký tự (tên này có {length}).",
+    "Ensure this field has at least {min_length} elements.": "Trường này phải có ít nhất {min_length} phần tử.",
+    "Ensure this field has no more than {max_length} elements.": "Trường này có tối đa {max_length} phần tử.",
+    'Expected a dictionary of items but got type "{input_type}".':
+        "Cần một đối tượng (từ điển) nhưng nhận được kiểu \u201c{input_type}\u201d.",
+    "This dictionary may not be empty.": "Đối tượng này không được để trống.",
+    "Invalid data. Expected a dictionary, but got {datatype}.":
+        "Dữ liệu không hợp lệ: cần một đối tượng nhưng nhận được {datatype}.",
+    'Invalid pk "{pk_value}" - object does not exist.':
+        "Mã \u201c{pk_value}\u201d không hợp lệ: không có đối tượng này.",
+    "Incorrect type. Expected pk value, received {data_type}.": "Sai kiểu: cần mã số (id), nhận được {data_type}.",
+    "Invalid value.": "Giá trị không hợp lệ.",
+    "Invalid page.": "Trang không hợp lệ.",
+    "This field must be unique.": "Giá trị của trường này đã được dùng.",
+    "The fields {field_names} must make a unique set.": "Bộ giá trị {field_names} đã được dùng.",
+    "Surrogate characters are not allowed: U+{code_point:X}.":
+        "Không được dùng ký tự thay thế (surrogate): U+{code_point:X}.",
+    "Invalid token header. No credentials provided.": "Tiêu đề token không hợp lệ: không có thông tin xác thực.",
+    "Invalid token header. Token string should not contain spaces.":
+        "Tiêu đề token không hợp lệ: token không được chứa dấu cách.",
+    "Invalid token.": "Token không hợp lệ hoặc đã hết hạn.",
+    "Select a lookup.": "Hãy chọn một phép so sánh.",
+    "Range query expects two values.": "Truy vấn khoảng cần hai giá trị.",
+    "Null characters are not allowed.": "Không được dùng ký tự NUL.",
+    "Enter a complete value.": "Hãy nhập đầy đủ giá trị.",
+    "Enter a valid UUID.": "Hãy nhập một UUID hợp lệ.",
+    "Enter a valid JSON.": "Hãy nhập JSON hợp lệ.",
+    "Enter a valid duration.": "Hãy nhập một khoảng thời gian hợp lệ.",
+    "\u201c%(pk)s\u201d is not a valid value.": "\u201c%(pk)s\u201d không phải là giá trị hợp lệ.",
+    "\u201c%(value)s\u201d value must be an integer.": "\u201c%(value)s\u201d phải là số nguyên.",
+    "\u201c%(value)s\u201d value must be a decimal number.": "\u201c%(value)s\u201d phải là số thập phân.",
+    "\u201c%(value)s\u201d value has an invalid date format. It must be in YYYY-MM-DD format.":
+        "\u201c%(value)s\u201d sai định dạng ngày; phải theo dạng YYYY-MM-DD.",
+    "\u201c%(value)s\u201d value has the correct format (YYYY-MM-DD) but it is an invalid date.":
+        "\u201c%(value)s\u201d đúng định dạng (YYYY-MM-DD) nhưng không phải là ngày có thật.",
+    "This password is too short. It must contain at least %d character.":
+        "Mật khẩu quá ngắn: phải có ít nhất %d ký tự.",
+    "The body is not valid JSON (line %(line)s, column %(column)s).":
+        "Nội dung không phải JSON hợp lệ (dòng %(line)s, cột %(column)s).",
+    "The body is not valid JSON text in UTF-8.": "Nội dung không phải văn bản JSON hợp lệ mã hóa UTF-8.",
+    "The request has more fields or files than this service accepts.":
+        "Yêu cầu có nhiều trường hoặc tệp hơn mức dịch vụ chấp nhận.",
 }
 
 
@@ -211,10 +294,13 @@ def main() -> None:
     po = polib.pofile(str(path))
     missing = []
     for entry in po:
-        if entry.msgid in VI:
+        if entry.msgid in VI and entry.msgid_plural:  # Vietnamese has one plural form (nplurals=1)
+            entry.msgstr_plural = {0: VI[entry.msgid]}
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        elif entry.msgid in VI:
             entry.msgstr = VI[entry.msgid]
             entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-        elif not entry.msgstr:
+        elif not (entry.msgstr or any(entry.msgstr_plural.values())):
             missing.append(entry.msgid)
     po.metadata["Language"] = "vi"
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"

@@ -5,7 +5,9 @@ with each POST. The first request with that key runs; its key is written in the 
 records it creates, with the answer. A later request with the same key from the same user gets that answer
 again (`Idempotent-Replayed: true`), and one sent while the first is still running waits for it (the
 unique key's index holds it) and then gets the same. The same key with another method, path or body is a
-409. A request that failed (4xx/5xx) keeps nothing: retrying it runs it again.
+409. A request that failed (4xx/5xx) keeps nothing: retrying it runs it again. The one exception is an answer
+marked `keeps_writes` (a licence application refused by its prerequisite checks is a 400 that records the
+refused application): it is kept, with its key, and replayed like a success.
 """
 
 import hashlib
@@ -52,7 +54,7 @@ def _once(handler, *, key: str):
             except IntegrityError:  # the key was used: the first request has committed (we waited for it)
                 return _replay(user=request.user, key=key, fingerprint=fingerprint)
             response = handler(request, *args, **kwargs)
-            if not status.is_success(response.status_code):
+            if not status.is_success(response.status_code) and not getattr(response, "keeps_writes", False):
                 transaction.set_rollback(True)  # nothing is kept of a failed request, not even its key
                 return response
             record.status_code = response.status_code

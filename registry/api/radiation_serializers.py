@@ -183,6 +183,13 @@ class LicenseApplicationSerializer(serializers.ModelSerializer):
         return license.pk if license else None
 
 
+class LicenseRefusalSerializer(serializers.Serializer):
+    """The 400 of a filing refused by its prerequisite checks (documentation only): the application is recorded."""
+
+    non_field_errors = serializers.ListField(child=serializers.CharField(), help_text="One reason per failed check.")
+    application = serializers.IntegerField(help_text="The refused application, readable by its facility.")
+
+
 class LicenseApplicationInputSerializer(serializers.Serializer):
     facility = IdField(required=False, allow_null=True, default=None)
     kind = serializers.ChoiceField(choices=LicenseApplicationKind.choices)

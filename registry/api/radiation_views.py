@@ -14,7 +14,7 @@ from registry import selectors
 from registry.api import radiation_filtersets as filtersets
 from registry.api import radiation_serializers as serializers
 from registry.api.base import CreateWithServiceMixin, schema_generation
-from registry.models import ChecklistItem
+from registry.models import ChecklistItem, LicenseApplicationStatus
 from registry.scans import SCAN_TYPES
 from registry.services import licensing, radiation
 
@@ -106,9 +106,25 @@ class RadiationWorkerViewSet(_RegisterViewSet):
         return self._page(alerts, serializers.DoseAlertSerializer)
 
 
-@extend_schema_view(create=extend_schema(request=serializers.LicenseApplicationInputSerializer))
+@extend_schema_view(create=extend_schema(
+    request=serializers.LicenseApplicationInputSerializer,
+    responses={201: serializers.LicenseApplicationSerializer, 400: serializers.LicenseRefusalSerializer}))
 class LicenseApplicationViewSet(_RegisterViewSet):
     """Applications for a licence; the prerequisite checks run when filed, each failure with its reason."""
+
+    def create(self, request, *args, **kwargs):
+        """A filing whose prerequisite checks fail is a 400 listing each failed check's reason (issue 8, point 6).
+
+        The refused application stays recorded (the facility reads its reasons in the list and the detail, and
+        `application` names it), so this 400, unlike others, wrote something: the Idempotency-Key mixin keeps it
+        and a retry with the same key gets it again instead of filing a second refused application."""
+        response = super().create(request, *args, **kwargs)
+        if response.data["status"] != LicenseApplicationStatus.REFUSED:
+            return response
+        refusal = Response({"non_field_errors": list(response.data["refusal_reasons"]),
+                            "application": response.data["id"]}, status=status.HTTP_400_BAD_REQUEST)
+        refusal.keeps_writes = True
+        return refusal
 
     serializer_class = serializers.LicenseApplicationSerializer
     input_serializer_class = serializers.LicenseApplicationInputSerializer

@@ -64,19 +64,44 @@ def test_stale_ct_verification_and_missing_safety_officer_each_give_a_reason(cli
     response = _apply(client_for(stale.user), stale, safety_officer=None)
 
     body = response.json()
-    assert response.status_code == 201
-    assert body["status"] == "refused"
-    assert len(body["refusal_reasons"]) == 3  # the CT, the dental unit (both 13 months old), the safety officer
-    assert any(stale.ct.serial_number in reason for reason in body["refusal_reasons"])
-    assert any("8.1.b" in reason for reason in body["refusal_reasons"])
+    assert response.status_code == 400
+    assert len(body["non_field_errors"]) == 3  # the CT, the dental unit (both 13 months old), the safety officer
+    assert any(stale.ct.serial_number in reason for reason in body["non_field_errors"])
+    assert any("8.1.b" in reason for reason in body["non_field_errors"])
     assert RadiationLicense.objects.count() == 0 and Document.objects.count() == 0
+
+
+def test_a_refused_filing_stays_recorded_and_its_owner_reads_the_reasons(client_for, catalog):
+    stale = make_hospital(verified_days_ago=400)
+    client = client_for(stale.user)
+
+    refusal = _apply(client, stale, safety_officer=None).json()
+    detail = client.get(f"/api/v1/license-applications/{refusal['application']}/").json()
+    listed = client.get("/api/v1/license-applications/").json()["results"]
+
+    assert detail["status"] == "refused"
+    assert detail["refusal_reasons"] == refusal["non_field_errors"]
+    assert [(row["id"], row["status"]) for row in listed] == [(refusal["application"], "refused")]
+
+
+def test_a_refused_filing_retried_with_its_idempotency_key_files_nothing_more(client_for, catalog):
+    stale = make_hospital(verified_days_ago=400)
+    client = client_for(stale.user)
+    payload = application_payload(stale, safety_officer=None)
+
+    first = client.post("/api/v1/license-applications/", payload, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    again = client.post("/api/v1/license-applications/", payload, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+
+    assert (first.status_code, again.status_code) == (400, 400)
+    assert again.json() == first.json() and again["Idempotent-Replayed"] == "true"
+    assert LicenseApplication.objects.filter(facility=stale.organization).count() == 1
 
 
 def test_a_refused_application_cannot_be_issued(client_for, officer, catalog):
     stale = make_hospital(verified_days_ago=400)
     application = _apply(client_for(stale.user), stale).json()
 
-    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue", {},
+    response = client_for(officer).post(f"/api/v1/license-applications/{application['application']}/issue", {},
                                         format="json")
 
     assert response.status_code == 400
@@ -91,9 +116,11 @@ def test_intra_oral_dental_only_needs_no_safety_officer(client_for, hospital):
 
 def test_missing_dosimetry_contract_is_a_failed_check(client_for, hospital):
     response = _apply(client_for(hospital.user), hospital, dosimetry_contract_number="")
+    application = client_for(hospital.user).get(f"/api/v1/license-applications/{response.json()['application']}/")
 
-    assert response.json()["status"] == "refused"
-    assert [c["code"] for c in response.json()["checks"] if not c["passed"]] == ["dosimetry-contract"]
+    assert response.status_code == 400 and len(response.json()["non_field_errors"]) == 1
+    assert application.json()["status"] == "refused"
+    assert [c["code"] for c in application.json()["checks"] if not c["passed"]] == ["dosimetry-contract"]
 
 
 def _renewal(client_for, officer, hospital, days_before: int):
@@ -127,11 +154,11 @@ def test_renewal_filed_exactly_45_days_before_expiry_is_in_time(client_for, offi
 
 
 def test_renewal_filed_44_days_before_expiry_is_refused_with_the_45_day_reason(client_for, officer, hospital):
-    _end, application = _renewal(client_for, officer, hospital, 44)
+    _end, refusal = _renewal(client_for, officer, hospital, 44)
 
-    assert application["status"] == "refused"
-    assert len(application["refusal_reasons"]) == 1
-    assert "45" in application["refusal_reasons"][0] and "30.1" in application["refusal_reasons"][0]
+    assert len(refusal["non_field_errors"]) == 1
+    assert "45" in refusal["non_field_errors"][0] and "30.1" in refusal["non_field_errors"][0]
+    assert LicenseApplication.objects.get(pk=refusal["application"]).status == "refused"
     assert RadiationLicense.objects.count() == 1
 
 

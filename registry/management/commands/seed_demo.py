@@ -30,13 +30,18 @@ from registry.services.radiation import (
 
 DEMO_PASSWORD = "demo-pass-2026"
 
+# The demo is the Quảng Trị department's (issue 8, point 7): its own place names, as the settings' defaults are.
+DEPARTMENT = "Sở Khoa học và Công nghệ tỉnh Quảng Trị"
+# (key, name, tax code, kind, governing agency, address)
 ORGANIZATIONS = [
-    ("department", "Sở Khoa học và Công nghệ Hà Nội", "0100109106", OrganizationKind.DEPARTMENT,
-     "UBND THÀNH PHỐ HÀ NỘI"),
-    ("body", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Hà Nội", "0101234565",
-     OrganizationKind.VERIFICATION_BODY, "Sở Khoa học và Công nghệ Hà Nội"),
-    ("fuel", "Công ty TNHH Xăng dầu Sông Hồng", "0104567890", OrganizationKind.BUSINESS, ""),
-    ("hospital", "Bệnh viện Đa khoa Hồng Ngọc", "0107654326", OrganizationKind.HOSPITAL, ""),
+    ("department", DEPARTMENT, "0100109106", OrganizationKind.DEPARTMENT, "UBND TỈNH QUẢNG TRỊ",
+     "204 Hùng Vương, phường Đông Lễ, thành phố Đông Hà, tỉnh Quảng Trị"),
+    ("body", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị", "0101234565",
+     OrganizationKind.VERIFICATION_BODY, DEPARTMENT, "Đường Trần Hưng Đạo, thành phố Đông Hà, tỉnh Quảng Trị"),
+    ("fuel", "Công ty TNHH Xăng dầu Hiền Lương", "0104567890", OrganizationKind.BUSINESS, "",
+     "Quốc lộ 1A, thị trấn Hồ Xá, huyện Vĩnh Linh, tỉnh Quảng Trị"),
+    ("hospital", "Bệnh viện Đa khoa khu vực Triệu Hải", "0107654326", OrganizationKind.HOSPITAL, "",
+     "Phường 1, thị xã Quảng Trị, tỉnh Quảng Trị"),
 ]
 
 USERS = [
@@ -49,11 +54,11 @@ USERS = [
 
 # (type code, serial, manufacturer, model, owner key, location, range, class, days ago verified or None)
 INSTRUMENTS = [
-    ("FUEL_DISPENSER", "TK-2291-01", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu số 1, Long Biên",
+    ("FUEL_DISPENSER", "TK-2291-01", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu số 1, Hồ Xá, Vĩnh Linh",
      "(4 – 60) L/min", "0,5", 40),
-    ("FUEL_DISPENSER", "TK-2291-02", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu số 1, Long Biên",
+    ("FUEL_DISPENSER", "TK-2291-02", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu Cửa Việt, Gio Linh",
      "(4 – 60) L/min", "0,5", 350),
-    ("PLATFORM_COUNTER_SCALE", "CB-150-0042", "Nhơn Hòa", "CB-150", "fuel", "Kho hàng Gia Lâm",
+    ("PLATFORM_COUNTER_SCALE", "CB-150-0042", "Nhơn Hòa", "CB-150", "fuel", "Kho hàng Lao Bảo, Hướng Hóa",
      "Max 150 kg; d = 50 g", "III", None),
     ("BP_METER", "HEM-7120-88812", "Omron", "HEM-7120", "hospital", "Khoa Khám bệnh, phòng 103",
      "(0 – 299) mmHg", "±3 mmHg", 20),
@@ -83,10 +88,11 @@ class Command(BaseCommand):
 
     def _organizations(self) -> dict[str, Organization]:
         organizations = {}
-        for key, name, tax_code, kind, parent in ORGANIZATIONS:
+        for key, name, tax_code, kind, parent, address in ORGANIZATIONS:
             organizations[key], _ = Organization.objects.get_or_create(
                 tax_code=tax_code,
-                defaults={"name": name, "kind": kind, "address": "Hà Nội", "province": "Hà Nội", "parent_name": parent},
+                defaults={"name": name, "kind": kind, "address": address, "province": "Quảng Trị",
+                          "parent_name": parent},
             )
         return organizations
 
@@ -138,10 +144,10 @@ class Command(BaseCommand):
                 certificate_number=f"X-{device.serial_number}")
         officer_worker = radiation_worker_register(
             actor=hospital, full_name="Nguyễn Văn Hùng", job="Kỹ thuật viên trưởng khoa Chẩn đoán hình ảnh",
-            certificate_number="LC-ATBX-2025/0142", certificate_issuer="Sở Khoa học và Công nghệ Hà Nội",
+            certificate_number="QT-ATBX-2025/0142", certificate_issuer=DEPARTMENT,
             is_safety_officer=True)
         radiation_worker_register(actor=hospital, full_name="Lê Thị Mai", job="Kỹ thuật viên X-quang",
-                                  certificate_number="LC-NVBX-2024/0388")
+                                  certificate_number="QT-NVBX-2024/0388")
         application = license_application_submit(
             actor=hospital, kind="new", device_ids=[ct.pk, dental.pk], safety_officer_id=officer_worker.pk,
             dosimetry_provider="Viện Khoa học và Kỹ thuật hạt nhân", dosimetry_contract_number="HĐ-2026/118")
