@@ -418,7 +418,9 @@ def test_radiation_worker_filters(client_for, officer, hospital):
 def test_license_application_filters(client_for, officer, hospital):
     other = make_hospital(name="Phòng khám Đông Hà")
     first = _apply(client_for(hospital.user), hospital).json()
-    refused = _apply(client_for(other.user), other, dosimetry_contract_number="").json()
+    refusal = _apply(client_for(other.user), other, dosimetry_contract_number="")
+    assert refusal.status_code == 400  # refused by its checks, and recorded with its reasons
+    refused = {"id": refusal.json()["application"]}
     LicenseApplication.objects.filter(pk=refused["id"]).update(kind="amendment",
                                                                processing_deadline=date(2020, 1, 1))
     client = client_for(officer)
