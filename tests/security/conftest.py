@@ -7,7 +7,19 @@ from django.core.cache import cache
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from registry.models import Instrument, RadiationLicense
+from certificates.models import Document
+from registry.models import (
+    DoseReading,
+    Instrument,
+    LicenseApplication,
+    Organization,
+    RadiationLicense,
+    RadiationWorker,
+    User,
+    Verification,
+    XrayDevice,
+    XrayDeviceVerification,
+)
 from tests.factories import InstrumentFactory
 from tests.registry.radiation_fixtures import Hospital, make_hospital
 
@@ -28,6 +40,15 @@ def client_for(user=None) -> APIClient:
     if user is not None:
         client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     return client
+
+
+# The tables a refused write must leave as they were (the matrix hashes every table; these suites count rows).
+WATCHED_MODELS = (Document, DoseReading, Instrument, LicenseApplication, Organization, RadiationWorker, User,
+                  Verification, XrayDevice, XrayDeviceVerification)
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in WATCHED_MODELS}
 
 
 @dataclass
