@@ -12,7 +12,8 @@ from registry.documents import (
     VerificationCertificateContext,
     render_verification_certificate,
 )
-from registry.models import VERIFICATION_KIND_LABELS_VI, Verification
+from registry.labels import VERIFICATION_KIND_LABELS_VI
+from registry.models import Verification
 
 
 def describe(verification: Verification) -> DocumentFacts:

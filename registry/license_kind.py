@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from certificates.kinds import DocumentFacts, KindSpec
 from certificates.models import Document
 from certificates.pdf import vn_number
+from registry.labels import LICENSE_KIND_LABELS_VI, TRANSCRIBED_KIND_LABEL, XRAY_KIND_LABELS_VI
 from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
-from registry.models import LICENSE_KIND_LABELS_VI, XRAY_KIND_LABELS_VI, RadiationLicense
+from registry.models import RadiationLicense
 
 # The "Căn cứ" lines of the licence: the law and decree under which the department licenses X-ray use.
 LEGAL_BASIS_LINES = (
@@ -17,10 +18,6 @@ LEGAL_BASIS_LINES = (
     "và hoạt động dịch vụ hỗ trợ ứng dụng năng lượng nguyên tử;",
     "Xét hồ sơ đề nghị cấp giấy phép của cơ sở và kết quả thẩm định,",
 )
-
-
-# A transcribed paper licence: its basis is the paper licence, not an application's file.
-TRANSCRIBED_KIND_LABEL = "Chuyển đổi từ giấy phép bản giấy"
 
 
 def _legal_basis(license: RadiationLicense) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Every non-trivial read of the registry, scoped to the caller (DESIGN.md §4)."""
+"""Reads of the instrument register (the catalogue, instruments, verifications), scoped to the caller."""
 
 from datetime import date, timedelta
 
@@ -23,7 +23,6 @@ from registry.models import (
     Instrument,
     InstrumentType,
     InstrumentTypeRevision,
-    Organization,
     Role,
     User,
     Verification,
@@ -31,6 +30,7 @@ from registry.models import (
     VerificationStatus,
     identity_key,
 )
+from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
     "current_revision",
@@ -41,30 +41,11 @@ __all__ = [
     "instrument_type_get",
     "instrument_type_list",
     "instrument_verifications",
-    "organization_list",
     "type_revision_in_force",
-    "user_list",
     "verification_get",
     "verification_list",
     "verification_status_q",
 ]
-
-_READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
-
-
-def organization_list(*, actor: User) -> QuerySet[Organization]:
-    """Officers, inspectors and technicians (who pick an instrument's owner) see all; others their own."""
-    if actor.role in (*_READ_ALL_ROLES, Role.TECHNICIAN):
-        return Organization.objects.all()
-    return Organization.objects.filter(pk=actor.organization_id)
-
-
-def user_list(*, actor: User) -> QuerySet[User]:
-    users = User.objects.select_related("organization")
-    if actor.role == Role.OFFICER:
-        return users
-    return users.filter(pk=actor.pk)
-
 
 def instrument_type_list() -> QuerySet[InstrumentType]:
     """The catalogue with every revision, newest first, so the one in force is picked in memory."""
@@ -127,7 +108,7 @@ def _with_status(instruments: QuerySet[Instrument]) -> QuerySet[Instrument]:
 
 def _instrument_scope(*, actor: User) -> QuerySet[Instrument]:
     instruments = Instrument.objects.all()
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return instruments
     if actor.role == Role.BUSINESS:
         return instruments.filter(owner_id=actor.organization_id)
@@ -176,7 +157,7 @@ def instrument_get_for_update(*, actor: User, pk: int, field: str = "instrument"
 
 def _verification_scope(*, actor: User) -> QuerySet[Verification]:
     verifications = Verification.objects.all()
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return verifications
     if actor.role == Role.BUSINESS:
         return verifications.filter(instrument__owner_id=actor.organization_id)

@@ -1,23 +1,17 @@
 """Reads of the X-ray register, scoped to the caller: facilities see their own, officers and inspectors all."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from certificates.models import Document
 from registry.models import (
     ApplicationAttachment,
     DoseAlert,
-    LegalParameter,
     LicenseApplication,
-    Organization,
-    OrganizationKind,
     RadiationLicense,
     RadiationLicenseStatus,
     RadiationWorker,
@@ -25,13 +19,11 @@ from registry.models import (
     User,
     XrayDevice,
 )
+from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
-    "department_for",
     "dose_alert_list",
     "expiring_window_end",
-    "legal_parameter",
-    "legal_value",
     "license_application_attachment_get",
     "license_application_get",
     "license_application_list",
@@ -45,45 +37,8 @@ __all__ = [
     "xray_device_list",
 ]
 
-_READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
-
-
-def legal_parameter(key: str, *, on: date, field: str | None = None) -> LegalParameter:
-    """The row of a legal number in force on a day; a missing one is a configuration error worth a clear 400.
-
-    `field` names the input date that chose the day: when the catalogue has the number but only from a later day,
-    the date is what is wrong, and the answer names that field (issue 7, defect 9)."""
-    parameter = LegalParameter.objects.filter(key=key, in_force_from__lte=on).order_by("-in_force_from").first()
-    first = LegalParameter.objects.filter(key=key).order_by("in_force_from").first() if parameter is None else None
-    if parameter is None and field and first is not None:
-        raise ValidationError({field: _("The rules for this date are not in the catalogue, which starts on "
-                                        "%(first)s: enter a date on or after it.") % {"first": first.in_force_from}})
-    if parameter is None:
-        raise ValidationError(_("The legal parameter %(key)s has no value in force on %(day)s; an officer must "
-                                "load it.") % {"key": key, "day": on.isoformat()})
-    return parameter
-
-
-def legal_value(key: str, *, on: date, field: str | None = None) -> Decimal:
-    return legal_parameter(key, on=on, field=field).value
-
-
-def department_for(actor: User | None = None) -> Organization:
-    """The department that issues licences and notices: the officer's own, else the registered one, else one
-    created from settings (DEPARTMENT_NAME, ...)."""
-    if actor is not None and actor.organization_id and actor.organization.kind == OrganizationKind.DEPARTMENT:
-        return actor.organization
-    department = Organization.objects.filter(kind=OrganizationKind.DEPARTMENT).order_by("id").first()
-    if department is None:
-        department = Organization.objects.create(
-            kind=OrganizationKind.DEPARTMENT, name=settings.DEPARTMENT_NAME, province=settings.DEPARTMENT_PROVINCE,
-            address=settings.DEPARTMENT_ADDRESS, parent_name=settings.DEPARTMENT_PARENT_NAME,
-        )
-    return department
-
-
 def _facility_scope(queryset: QuerySet, *, actor: User, field: str = "facility_id") -> QuerySet:
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return queryset
     if actor.role == Role.BUSINESS:
         return queryset.filter(**{field: actor.organization_id})

@@ -1,6 +1,5 @@
 """Instruments and their verifications: registration, recording, valid-until, certificates."""
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +13,7 @@ from certificates.models import DocumentStatus
 from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
 from registry.certificate_kind import VERIFICATION_CERTIFICATE
+from registry.dates import add_months, last_day_of_month
 from registry.models import (
     Instrument,
     Organization,
@@ -112,9 +112,7 @@ def valid_until_for(*, performed_on: date, cycle_months: int | None) -> date | N
     """The last day of the month in which the cycle ends (Circular 24/2013 Art. 41.10); None if no cycle."""
     if not cycle_months:
         return None
-    months = performed_on.year * 12 + (performed_on.month - 1) + cycle_months
-    year, month = divmod(months, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    return last_day_of_month(add_months(performed_on, cycle_months))
 
 
 @transaction.atomic

@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.services import document_reinstate, document_request, document_revoke, document_suspend
+from registry.dates import add_months, add_working_days
+from registry.labels import XRAY_KIND_LABELS_VI
+from registry.legal import legal_parameter, legal_value
 from registry.license_kind import RADIATION_LICENSE
 from registry.models import (
-    XRAY_KIND_LABELS_VI,
     ApplicationAttachment,
     ApplicationCheck,
     ChecklistItem,
@@ -35,10 +37,9 @@ from registry.models import (
 )
 from registry.permissions import require_role
 from registry.scans import display_name, scan_inspect
-from registry.selectors import department_for, legal_parameter, legal_value, license_document
-from registry.services.radiation import acting_facility, add_months
+from registry.selectors import department_for, license_document
+from registry.services.radiation import acting_facility
 from registry.validators import normalize_serial
-from registry.working_days import add_working_days
 
 # Decree 142/2020 Art. 8.1.b: no safety officer is required where a facility has only intra-oral dental units.
 KINDS_WITHOUT_SAFETY_OFFICER = {XrayDeviceKind.DENTAL_INTRAORAL}

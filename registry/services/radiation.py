@@ -1,6 +1,5 @@
 """The X-ray register: devices and their verifications, radiation workers and their doses."""
 
-import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +9,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from registry.dates import add_months
+from registry.legal import legal_parameter
 from registry.models import (
     DoseAlert,
     DoseAlertKind,
@@ -25,17 +26,10 @@ from registry.models import (
     identity_key,
 )
 from registry.permissions import require_role
-from registry.selectors import legal_parameter, radiation_worker_get, xray_device_get
+from registry.selectors import radiation_worker_get, xray_device_get
 from registry.validators import normalize_serial
 
 FACILITY_KINDS = (OrganizationKind.HOSPITAL, OrganizationKind.BUSINESS)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def acting_facility(actor: User, facility_id: int | None) -> Organization:

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from certificates.models import Document
 from certificates.services import document_render
+from registry.dates import add_months
 from registry.models import LicenseApplication, RadiationLicense
-from registry.services.radiation import add_months
 from tests.factories import UserFactory
 from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device
 
