@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from certificates.models import DocumentStatus
 from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
-from registry.certificate_kind import VERIFICATION_CERTIFICATE
 from registry.dates import add_months, last_day_of_month
+from registry.documents.certificate.kind import VERIFICATION_CERTIFICATE
 from registry.models import (
     Instrument,
     Organization,

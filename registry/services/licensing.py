@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from certificates.services import document_reinstate, document_request, document_revoke, document_suspend
 from registry.dates import add_months, add_working_days
+from registry.documents.license.kind import RADIATION_LICENSE
 from registry.labels import XRAY_KIND_LABELS_VI
 from registry.legal import legal_parameter, legal_value
-from registry.license_kind import RADIATION_LICENSE
 from registry.models import (
     ApplicationAttachment,
     ApplicationCheck,

@@ -11,7 +11,11 @@ from datetime import date
 import pypdf
 import pytest
 
-from registry.documents import ReadingRow, VerificationCertificateContext, render_verification_certificate
+from registry.documents.certificate.renderer import (
+    ReadingRow,
+    VerificationCertificateContext,
+    render_verification_certificate,
+)
 from tests.pdf_helpers import font_embedding, pdf_reader, pdf_text, qr_texts
 
 VERIFY_URL = "https://kiemdinh.example.vn/xac-thuc/KD-2026-000123?t=9f8e7d6c5b4a"

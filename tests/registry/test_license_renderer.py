@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
+from registry.documents.license.renderer import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
 from tests.pdf_helpers import font_embedding, pdf_lines, pdf_reader, pdf_text, qr_texts, qr_texts_by_page
 
 VERIFY_URL = "https://giayphep.example.vn/xac-thuc/GP-2026-000001?t=3c9a1f7e"

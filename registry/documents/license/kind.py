@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from certificates.kinds import DocumentFacts, KindSpec
 from certificates.models import Document
 from certificates.pdf import vn_number
+from registry.documents.license.renderer import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
 from registry.labels import LICENSE_KIND_LABELS_VI, TRANSCRIBED_KIND_LABEL, XRAY_KIND_LABELS_VI
-from registry.license_document import LicenseDeviceRow, RadiationLicenseContext, render_radiation_license
 from registry.models import RadiationLicense
 
 # The "Căn cứ" lines of the licence: the law and decree under which the department licenses X-ray use.

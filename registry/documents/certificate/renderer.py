@@ -1,4 +1,4 @@
-"""Pure PDF renderers for the documents of the registry app.
+"""Pure PDF renderer of the verification certificate.
 
 The verification certificate (giấy chứng nhận kiểm định, form 18.GCNKĐ, Circular 24/2013/TT-BKHCN
 Art. 41): plain data in, PDF bytes out. No queries and no storage; the service numbers the

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from certificates.kinds import DocumentFacts, KindSpec
 from certificates.models import Document
 from certificates.pdf import vn_number
-from registry.documents import (
+from registry.documents.certificate.renderer import (
     ReadingRow,
     VerificationCertificateContext,
     render_verification_certificate,
