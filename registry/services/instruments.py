@@ -33,6 +33,16 @@ from registry.selectors import (
 )
 from registry.validators import normalize_serial
 
+__all__ = [
+    "ReadingInput",
+    "instrument_assign",
+    "instrument_refresh_status",
+    "instrument_register",
+    "valid_until_for",
+    "verification_record",
+]
+
+
 
 @dataclass(frozen=True)
 class ReadingInput:

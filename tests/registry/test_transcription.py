@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from certificates.services import document_render
 from registry.models import RadiationLicense
-from registry.services.licensing import license_application_submit, license_issue
+from registry.services.radiation.licensing import license_application_submit, license_issue
 from tests.pdf_helpers import pdf_text, real_pdf
 from tests.registry.radiation_fixtures import make_hospital
 

@@ -38,8 +38,24 @@ from registry.models import (
 from registry.permissions import require_role
 from registry.scans import display_name, scan_inspect
 from registry.selectors import department_for, license_document
-from registry.services.radiation import acting_facility
+from registry.services.radiation.devices import acting_facility
 from registry.validators import normalize_serial
+
+__all__ = [
+    "KINDS_WITHOUT_SAFETY_OFFICER",
+    "AttachmentInput",
+    "CheckResult",
+    "license_application_attach",
+    "license_application_checks",
+    "license_application_refuse",
+    "license_application_submit",
+    "license_issue",
+    "license_reinstate",
+    "license_revoke",
+    "license_suspend",
+    "license_transcribe",
+]
+
 
 # Decree 142/2020 Art. 8.1.b: no safety officer is required where a facility has only intra-oral dental units.
 KINDS_WITHOUT_SAFETY_OFFICER = {XrayDeviceKind.DENTAL_INTRAORAL}

@@ -11,12 +11,12 @@ from rest_framework.response import Response
 from certificates.api.idempotency import IdempotentPostMixin
 from config.parsers import BoundedJSONParser
 from registry import selectors
-from registry.api import radiation_filtersets as filtersets
-from registry.api import radiation_serializers as serializers
 from registry.api.base import CreateWithServiceMixin, schema_generation
+from registry.api.radiation import filtersets, serializers
 from registry.models import ChecklistItem, LicenseApplicationStatus
 from registry.scans import SCAN_TYPES
-from registry.services import licensing, radiation
+from registry.services.radiation import devices as radiation
+from registry.services.radiation import licensing
 
 
 class _RegisterViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,

@@ -18,7 +18,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from registry.lockout import locked_until, lockout_message
-from registry.services.tokens import token_issue
+from registry.services.organizations import token_issue
 
 
 class TokenRequestSerializer(serializers.Serializer):

@@ -1,4 +1,4 @@
-"""Filters of every registry list (DESIGN.md §3); each filter_<param> beside its declaration."""
+"""Filters of the instrument register's lists (DESIGN.md §3); each filter_<param> beside its declaration."""
 
 import django_filters
 from django.db.models import Q
@@ -6,8 +6,6 @@ from django.db.models import Q
 from registry.models import (
     Instrument,
     InstrumentType,
-    Organization,
-    User,
     Verification,
     VerificationKind,
     VerificationResult,
@@ -15,25 +13,6 @@ from registry.models import (
     identity_key,
 )
 from registry.selectors import verification_status_q
-
-
-class OrganizationFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Name or tax code contains")
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(tax_code__startswith=value))
-
-    class Meta:
-        model = Organization
-        fields = ["kind", "province", "tax_code"]
-
-
-class UserFilterSet(django_filters.FilterSet):
-    organization_id = django_filters.NumberFilter(field_name="organization_id")
-
-    class Meta:
-        model = User
-        fields = ["role", "organization_id", "is_active"]
 
 
 class InstrumentTypeFilterSet(django_filters.FilterSet):

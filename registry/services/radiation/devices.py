@@ -29,6 +29,17 @@ from registry.permissions import require_role
 from registry.selectors import radiation_worker_get, xray_device_get
 from registry.validators import normalize_serial
 
+__all__ = [
+    "FACILITY_KINDS",
+    "acting_facility",
+    "dose_limits_check",
+    "dose_reading_record",
+    "radiation_worker_register",
+    "xray_device_register",
+    "xray_device_verification_record",
+]
+
+
 FACILITY_KINDS = (OrganizationKind.HOSPITAL, OrganizationKind.BUSINESS)
 
 
