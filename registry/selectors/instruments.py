@@ -34,6 +34,7 @@ from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
     "current_revision",
+    "instrument_changes",
     "instrument_get",
     "instrument_get_for_update",
     "instrument_list",
@@ -47,8 +48,9 @@ __all__ = [
     "verification_status_q",
 ]
 
-def instrument_type_list() -> QuerySet[InstrumentType]:
-    """The catalogue with every revision, newest first, so the one in force is picked in memory."""
+def instrument_type_list(*, actor: User | None = None) -> QuerySet[InstrumentType]:
+    """The catalogue with every revision, newest first, so the one in force is picked in memory. Everyone reads
+    the whole catalogue (it is public law): the caller is taken only to be called as every selector is."""
     return InstrumentType.objects.prefetch_related(
         Prefetch("revisions", queryset=InstrumentTypeRevision.objects.order_by("-in_force_from"))
     )
@@ -181,3 +183,8 @@ def instrument_verifications(*, actor: User, instrument: Instrument) -> QuerySet
     return Verification.objects.filter(instrument=instrument).select_related(
         "verification_body", "performed_by", "type_revision"
     ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))
+
+
+def instrument_changes(*, instrument: Instrument, limit: int = 100):
+    """The instrument's last record changes (who, when, what kind), newest first, for its history page."""
+    return instrument.history.select_related("history_user").order_by("-history_date")[:limit]

@@ -6,7 +6,10 @@ from django.shortcuts import get_object_or_404
 
 from registry.models import Organization, OrganizationKind, Role, User
 
-__all__ = ["READ_ALL_ROLES", "department_for", "organization_get", "organization_list", "user_get", "user_list"]
+__all__ = [
+    "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
+    "user_get", "user_get_for_update", "user_list",
+]
 
 # Officers and inspectors read every register (DESIGN.md §4).
 READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
@@ -23,15 +26,29 @@ def organization_get(*, actor: User, pk: int) -> Organization:
     return get_object_or_404(organization_list(actor=actor), pk=pk)
 
 
-def user_list(*, actor: User) -> QuerySet[User]:
-    users = User.objects.select_related("organization")
+def organization_get_for_update(*, actor: User, pk: int) -> Organization:
+    """Lock an organisation the caller may see (404 otherwise); whether it may change it is the service's rule."""
+    return get_object_or_404(organization_list(actor=actor).select_for_update(), pk=pk)
+
+
+def _user_scope(*, actor: User) -> QuerySet[User]:
     if actor.role == Role.OFFICER:
-        return users
-    return users.filter(pk=actor.pk)
+        return User.objects.all()
+    return User.objects.filter(pk=actor.pk)
+
+
+def user_list(*, actor: User) -> QuerySet[User]:
+    """Officers see every user; anyone else only themselves."""
+    return _user_scope(actor=actor).select_related("organization")
 
 
 def user_get(*, actor: User, pk: int) -> User:
     return get_object_or_404(user_list(actor=actor), pk=pk)
+
+
+def user_get_for_update(*, actor: User, pk: int) -> User:
+    """Lock a user the caller may see (404 otherwise), alone: its organisation is read after the lock."""
+    return get_object_or_404(_user_scope(actor=actor).select_for_update(), pk=pk)
 
 
 def department_for(actor: User | None = None) -> Organization:

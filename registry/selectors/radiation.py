@@ -10,7 +10,9 @@ from django.utils import timezone
 from certificates.models import Document
 from registry.models import (
     ApplicationAttachment,
+    ChecklistItem,
     DoseAlert,
+    DoseReading,
     LicenseApplication,
     RadiationLicense,
     RadiationLicenseStatus,
@@ -18,23 +20,31 @@ from registry.models import (
     Role,
     User,
     XrayDevice,
+    XrayDeviceVerification,
 )
 from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
+    "checklists_by_application_kind",
     "dose_alert_list",
+    "dose_readings_of",
     "expiring_window_end",
     "license_application_attachment_get",
     "license_application_get",
+    "license_application_get_for_update",
     "license_application_list",
     "license_document",
     "license_status_q",
     "radiation_license_get",
+    "radiation_license_get_for_update",
     "radiation_license_list",
     "radiation_worker_get",
+    "radiation_worker_get_for_update",
     "radiation_worker_list",
     "xray_device_get",
+    "xray_device_get_for_update",
     "xray_device_list",
+    "xray_device_verifications",
 ]
 
 def _facility_scope(queryset: QuerySet, *, actor: User, field: str = "facility_id") -> QuerySet:
@@ -53,6 +63,16 @@ def xray_device_get(*, actor: User, pk: int) -> XrayDevice:
     return get_object_or_404(xray_device_list(actor=actor), pk=pk)
 
 
+def xray_device_get_for_update(*, actor: User, pk: int) -> XrayDevice:
+    """Lock a device the caller may see (404 otherwise), alone: its relations are read after the lock."""
+    return get_object_or_404(_facility_scope(XrayDevice.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def xray_device_verifications(*, device: XrayDevice) -> QuerySet[XrayDeviceVerification]:
+    """A device's verifications (the caller may see the device), newest first."""
+    return device.verifications.order_by("-performed_on", "-id")
+
+
 def radiation_worker_list(*, actor: User) -> QuerySet[RadiationWorker]:
     flagged = DoseAlert.objects.filter(worker_id=OuterRef("pk"), acknowledged_at__isnull=True)
     workers = RadiationWorker.objects.select_related("facility").annotate(dose_flagged=Exists(flagged))
@@ -61,6 +81,15 @@ def radiation_worker_list(*, actor: User) -> QuerySet[RadiationWorker]:
 
 def radiation_worker_get(*, actor: User, pk: int) -> RadiationWorker:
     return get_object_or_404(radiation_worker_list(actor=actor), pk=pk)
+
+
+def radiation_worker_get_for_update(*, actor: User, pk: int) -> RadiationWorker:
+    return get_object_or_404(_facility_scope(RadiationWorker.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def dose_readings_of(*, worker: RadiationWorker) -> QuerySet[DoseReading]:
+    """A worker's dose readings (the caller may see the worker), the latest period first."""
+    return worker.dose_readings.order_by("-period_end", "-id")
 
 
 def dose_alert_list(*, actor: User) -> QuerySet[DoseAlert]:
@@ -76,6 +105,18 @@ def license_application_list(*, actor: User) -> QuerySet[LicenseApplication]:
 
 def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
     return get_object_or_404(license_application_list(actor=actor), pk=pk)
+
+
+def license_application_get_for_update(*, actor: User, pk: int) -> LicenseApplication:
+    return get_object_or_404(_facility_scope(LicenseApplication.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def checklists_by_application_kind() -> dict[str, list[ChecklistItem]]:
+    """The checklist of each kind of application (Decree 142/2020 Art. 29): one query for a whole page."""
+    checklists = {}
+    for item in ChecklistItem.objects.all():
+        checklists.setdefault(item.application_kind, []).append(item)
+    return checklists
 
 
 def license_application_attachment_get(*, actor: User, pk: int, item_code: str) -> ApplicationAttachment:
@@ -116,6 +157,10 @@ def radiation_license_list(*, actor: User) -> QuerySet[RadiationLicense]:
 
 def radiation_license_get(*, actor: User, pk: int) -> RadiationLicense:
     return get_object_or_404(radiation_license_list(actor=actor), pk=pk)
+
+
+def radiation_license_get_for_update(*, actor: User, pk: int) -> RadiationLicense:
+    return get_object_or_404(_facility_scope(RadiationLicense.objects.select_for_update(), actor=actor), pk=pk)
 
 
 def license_document(license: RadiationLicense) -> Document | None:

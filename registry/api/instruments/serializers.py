@@ -1,4 +1,4 @@
-"""Input serializers check shape; output serializers answer. Services decide."""
+"""The instrument register: input serializers check shape; output serializers answer. Services decide."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -8,7 +8,6 @@ from registry.api.fields import IdField, SerialNumberField
 from registry.models import (
     Instrument,
     InstrumentType,
-    Role,
     Verification,
     VerificationKind,
     VerificationResult,
@@ -94,19 +93,11 @@ class InstrumentInputSerializer(serializers.Serializer):
                                          max_value=2100)
     accuracy_class = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     measuring_range = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    owner = IdField(required=False)
+    owner = IdField(required=False)  # a business that names none registers for itself (the service decides)
     location = serializers.CharField(max_length=500)
     assigned_body = IdField(
         required=False, allow_null=True, default=None,
         help_text=_("The verification body the owner chose (owners and officers only)."))
-
-    def validate(self, attrs: dict) -> dict:
-        if "owner" not in attrs:
-            user = self.context["request"].user
-            if user.role != Role.BUSINESS:
-                raise serializers.ValidationError({"owner": _("This field is required.")})
-            attrs["owner"] = user.organization_id
-        return attrs
 
 
 class InstrumentAssignSerializer(serializers.Serializer):

@@ -1,6 +1,5 @@
 """Organisations and users: inputs check shape, outputs answer; services decide."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from registry.api.fields import IdField
@@ -35,8 +34,3 @@ class UserInputSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(choices=Role.choices)
     organization = IdField(required=False, allow_null=True, default=None)
-
-    def validate_username(self, value: str) -> str:
-        if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError(_("This username is taken."))
-        return value

@@ -1,58 +1,37 @@
-"""The X-ray register over HTTP: facilities see and apply for their own; officers decide; inspectors read all."""
+"""The radiation register over HTTP: facilities see and apply for their own; officers decide; inspectors read all."""
 
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from certificates.api.idempotency import IdempotentPostMixin
+from certificates.api.base import ScopedCreateViewSet, ScopedViewSet
 from config.parsers import BoundedJSONParser
 from registry import selectors
-from registry.api.base import CreateWithServiceMixin, schema_generation
 from registry.api.radiation import filtersets, serializers
-from registry.models import ChecklistItem, LicenseApplicationStatus
+from registry.models import LicenseApplicationStatus
 from registry.scans import SCAN_TYPES
-from registry.services.radiation import devices as radiation
-from registry.services.radiation import licensing
-
-
-class _RegisterViewSet(CreateWithServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                       viewsets.GenericViewSet):
-    selector = None
-
-    def get_queryset(self):
-        if schema_generation(self):
-            return self.serializer_class.Meta.model.objects.none()
-        return type(self).selector(actor=self.request.user)
-
-    def _page(self, queryset, serializer_class):
-        """A list under a detail route, paginated like every list (the schema said pages; issue 7 defect 13)."""
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(serializer_class(page, many=True).data)
-
-    def _input(self, serializer_class):
-        incoming = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        incoming.is_valid(raise_exception=True)
-        return incoming.validated_data
+from registry.services.radiation import devices, licensing
 
 
 @extend_schema_view(create=extend_schema(request=serializers.XrayDeviceInputSerializer))
-class XrayDeviceViewSet(_RegisterViewSet):
+class XrayDeviceViewSet(ScopedCreateViewSet):
     """Diagnostic X-ray units of the facilities, with their verification state."""
 
+    selector = staticmethod(selectors.xray_device_list)
+    rules = {"create": devices.may_keep_radiation_register, "verifications": devices.may_keep_radiation_register}
     serializer_class = serializers.XrayDeviceSerializer
     input_serializer_class = serializers.XrayDeviceInputSerializer
     filterset_class = filtersets.XrayDeviceFilterSet
-    selector = selectors.xray_device_list
     search_fields = ["serial_number", "model", "manufacturer", "facility__name"]
     ordering_fields = ["id", "valid_until", "kind", "created_at"]
     ordering = ["-id"]
 
     def perform_service(self, data):
-        return radiation.xray_device_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
+        return devices.xray_device_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
 
     @extend_schema(methods=["GET"], responses=serializers.XrayDeviceVerificationSerializer(many=True))
     @extend_schema(methods=["POST"], request=serializers.XrayDeviceVerificationInputSerializer,
@@ -60,30 +39,31 @@ class XrayDeviceViewSet(_RegisterViewSet):
     @action(detail=True, methods=["get", "post"], filter_backends=[])
     def verifications(self, request, pk=None):
         """The device's verifications (GET), or record one (POST): valid-until follows its kind's cycle."""
-        device = selectors.xray_device_get(actor=request.user, pk=pk)
+        device = self.scoped_object()
         if request.method == "POST":
-            data = self._input(serializers.XrayDeviceVerificationInputSerializer)
-            recorded = radiation.xray_device_verification_record(actor=request.user, device_id=device.pk, **data)
+            data = self.read_input(serializers.XrayDeviceVerificationInputSerializer)
+            recorded = devices.xray_device_verification_record(actor=request.user, device_id=device.pk, **data)
             return Response(serializers.XrayDeviceVerificationSerializer(recorded).data,
                             status=status.HTTP_201_CREATED)
-        return self._page(device.verifications.order_by("-performed_on", "-id"),
-                          serializers.XrayDeviceVerificationSerializer)
+        return self.page(selectors.xray_device_verifications(device=device),
+                         serializers.XrayDeviceVerificationSerializer)
 
 
 @extend_schema_view(create=extend_schema(request=serializers.RadiationWorkerInputSerializer))
-class RadiationWorkerViewSet(_RegisterViewSet):
+class RadiationWorkerViewSet(ScopedCreateViewSet):
     """Radiation workers, their certificates and whether their dose passed a limit."""
 
+    selector = staticmethod(selectors.radiation_worker_list)
+    rules = {"create": devices.may_keep_radiation_register, "doses": devices.may_keep_radiation_register}
     serializer_class = serializers.RadiationWorkerSerializer
     input_serializer_class = serializers.RadiationWorkerInputSerializer
     filterset_class = filtersets.RadiationWorkerFilterSet
-    selector = selectors.radiation_worker_list
     search_fields = ["full_name", "certificate_number"]
     ordering_fields = ["full_name", "id"]
     ordering = ["full_name", "id"]
 
     def perform_service(self, data):
-        return radiation.radiation_worker_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
+        return devices.radiation_worker_register(actor=self.request.user, facility_id=data.pop("facility"), **data)
 
     @extend_schema(methods=["GET"], responses=serializers.DoseReadingSerializer(many=True))
     @extend_schema(methods=["POST"], request=serializers.DoseReadingSerializer,
@@ -91,25 +71,25 @@ class RadiationWorkerViewSet(_RegisterViewSet):
     @action(detail=True, methods=["get", "post"], filter_backends=[])
     def doses(self, request, pk=None):
         """Personal dose readings (GET), or record one (POST); a reading over a limit flags worker and facility."""
-        worker = selectors.radiation_worker_get(actor=request.user, pk=pk)
+        worker = self.scoped_object()
         if request.method == "POST":
-            data = self._input(serializers.DoseReadingSerializer)
-            reading = radiation.dose_reading_record(actor=request.user, worker_id=worker.pk, **data)
+            data = self.read_input(serializers.DoseReadingSerializer)
+            reading = devices.dose_reading_record(actor=request.user, worker_id=worker.pk, **data)
             return Response(serializers.DoseReadingSerializer(reading).data, status=status.HTTP_201_CREATED)
-        return self._page(worker.dose_readings.order_by("-period_end", "-id"), serializers.DoseReadingSerializer)
+        return self.page(selectors.dose_readings_of(worker=worker), serializers.DoseReadingSerializer)
 
     @extend_schema(responses=serializers.DoseAlertSerializer(many=True))
     @action(detail=False, methods=["get"], url_path="dose-alerts", filter_backends=[])
     def dose_alerts(self, request):
         """Every dose alert the caller may see: per worker and facility, with the limit and its legal basis."""
         alerts = selectors.dose_alert_list(actor=request.user).order_by("-year", "-id")
-        return self._page(alerts, serializers.DoseAlertSerializer)
+        return self.page(alerts, serializers.DoseAlertSerializer)
 
 
 @extend_schema_view(create=extend_schema(
     request=serializers.LicenseApplicationInputSerializer,
     responses={201: serializers.LicenseApplicationSerializer, 400: serializers.LicenseRefusalSerializer}))
-class LicenseApplicationViewSet(_RegisterViewSet):
+class LicenseApplicationViewSet(ScopedCreateViewSet):
     """Applications for a licence; the prerequisite checks run when filed, each failure with its reason."""
 
     def create(self, request, *args, **kwargs):
@@ -126,18 +106,17 @@ class LicenseApplicationViewSet(_RegisterViewSet):
         refusal.keeps_writes = True
         return refusal
 
+    selector = staticmethod(selectors.license_application_list)
+    rules = {"create": licensing.may_apply_for_license, "attachments": licensing.may_apply_for_license,
+             "issue": licensing.may_decide_license, "refuse": licensing.may_decide_license}
     serializer_class = serializers.LicenseApplicationSerializer
     input_serializer_class = serializers.LicenseApplicationInputSerializer
     filterset_class = filtersets.LicenseApplicationFilterSet
-    selector = selectors.license_application_list
     ordering_fields = ["filed_on", "processing_deadline", "id"]
     ordering = ["-filed_on", "-id"]
 
     def get_serializer_context(self):
-        checklists = {}
-        for item in ChecklistItem.objects.all():
-            checklists.setdefault(item.application_kind, []).append(item)
-        return {**super().get_serializer_context(), "checklists": checklists}
+        return {**super().get_serializer_context(), "checklists": selectors.checklists_by_application_kind()}
 
     def perform_service(self, data):
         attachments = [licensing.AttachmentInput(**a) for a in data.pop("attachments")]
@@ -152,11 +131,10 @@ class LicenseApplicationViewSet(_RegisterViewSet):
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, BoundedJSONParser])
     def attachments(self, request, pk=None):
         """Add a checklist document to a file under consideration: a PDF/JPEG/PNG scan or a reference."""
-        application = selectors.license_application_get(actor=request.user, pk=pk)
-        data = self._input(serializers.AttachmentUploadSerializer)
+        application = self.scoped_object()
+        data = self.read_input(serializers.AttachmentUploadSerializer)
         licensing.license_application_attach(actor=request.user, application_id=application.pk, **data)
-        return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data,
-                        status=status.HTTP_201_CREATED)
+        return self.answer(application, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(responses={(200, content_type): OpenApiTypes.BINARY
                               for content_type in ("application/pdf", "image/jpeg", "image/png")})
@@ -177,8 +155,8 @@ class LicenseApplicationViewSet(_RegisterViewSet):
     @action(detail=True, methods=["post"])
     def issue(self, request, pk=None):
         """An officer issues the licence; the checks run again and any failure answers 400 with its reason."""
-        application = selectors.license_application_get(actor=request.user, pk=pk)
-        data = self._input(serializers.LicenseIssueInputSerializer)
+        application = self.scoped_object()
+        data = self.read_input(serializers.LicenseIssueInputSerializer)
         license = licensing.license_issue(actor=request.user, application_id=application.pk, **data)
         found = selectors.radiation_license_get(actor=request.user, pk=license.pk)
         return Response(serializers.RadiationLicenseSerializer(found).data, status=status.HTTP_201_CREATED)
@@ -187,34 +165,27 @@ class LicenseApplicationViewSet(_RegisterViewSet):
     @action(detail=True, methods=["post"])
     def refuse(self, request, pk=None):
         """An officer refuses the application, with the reason."""
-        application = selectors.license_application_get(actor=request.user, pk=pk)
-        data = self._input(serializers.ReasonInputSerializer)
+        application = self.scoped_object()
+        data = self.read_input(serializers.ReasonInputSerializer)
         licensing.license_application_refuse(actor=request.user, application_id=application.pk, **data)
-        return Response(self.get_serializer(selectors.license_application_get(actor=request.user, pk=pk)).data)
+        return self.answer(application)
 
 
-class RadiationLicenseViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
+class RadiationLicenseViewSet(ScopedViewSet):
     """Licences, with a list status of active / expiring / expired / suspended / revoked / superseded."""
 
+    selector = staticmethod(selectors.radiation_license_list)
+    rules = dict.fromkeys(("transcribe", "suspend", "reinstate", "revoke"), licensing.may_decide_license)
     serializer_class = serializers.RadiationLicenseSerializer
     filterset_class = filtersets.RadiationLicenseFilterSet
     ordering_fields = ["valid_until", "valid_from", "id"]
     ordering = ["-valid_from", "-id"]
 
-    def get_queryset(self):
-        if schema_generation(self):
-            return self.serializer_class.Meta.model.objects.none()
-        return selectors.radiation_license_list(actor=self.request.user)
-
-    def _decide(self, service, pk, **kwargs):
-        license = selectors.radiation_license_get(actor=self.request.user, pk=pk)
-        service(actor=self.request.user, license_id=license.pk, **kwargs)
-        return Response(self.get_serializer(selectors.radiation_license_get(actor=self.request.user, pk=pk)).data)
-
-    def _reason(self) -> str:
-        incoming = serializers.ReasonInputSerializer(data=self.request.data)
-        incoming.is_valid(raise_exception=True)
-        return incoming.validated_data["reason"]
+    def _decide(self, service, input_serializer=None):
+        license = self.scoped_object()
+        data = self.read_input(input_serializer) if input_serializer else {}
+        service(actor=self.request.user, license_id=license.pk, **data)
+        return self.answer(license)
 
     @extend_schema(request={"multipart/form-data": serializers.LicenseTranscriptionInputSerializer},
                    responses={201: serializers.RadiationLicenseSerializer})
@@ -222,29 +193,26 @@ class RadiationLicenseViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet
     def transcribe(self, request):
         """Officers record a licence issued on paper before the service existed, with the scan of the paper;
         its document says it transcribes the paper licence and carries the paper's number."""
-        incoming = serializers.LicenseTranscriptionInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = dict(incoming.validated_data)
+        data = self.read_input(serializers.LicenseTranscriptionInputSerializer)
         license = licensing.license_transcribe(
             actor=request.user, facility_id=data.pop("facility"), device_ids=data.pop("devices"),
             safety_officer_id=data.pop("safety_officer"), **data)
-        found = selectors.radiation_license_get(actor=request.user, pk=license.pk)
-        return Response(self.get_serializer(found).data, status=status.HTTP_201_CREATED)
+        return self.answer(license, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.ReasonInputSerializer)
     @action(detail=True, methods=["post"])
     def suspend(self, request, pk=None):
         """Officers suspend a licence, with the reason the public page shows."""
-        return self._decide(licensing.license_suspend, pk, reason=self._reason())
+        return self._decide(licensing.license_suspend, serializers.ReasonInputSerializer)
 
     @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def reinstate(self, request, pk=None):
         """Officers lift a suspension."""
-        return self._decide(licensing.license_reinstate, pk)
+        return self._decide(licensing.license_reinstate)
 
     @extend_schema(request=serializers.ReasonInputSerializer)
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
         """Officers revoke a licence for good."""
-        return self._decide(licensing.license_revoke, pk, reason=self._reason())
+        return self._decide(licensing.license_revoke, serializers.ReasonInputSerializer)

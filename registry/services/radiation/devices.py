@@ -25,8 +25,8 @@ from registry.models import (
     XrayDeviceVerification,
     identity_key,
 )
-from registry.permissions import require_role
-from registry.selectors import radiation_worker_get, xray_device_get
+from registry.permissions import has_role, require
+from registry.selectors import radiation_worker_get_for_update, xray_device_get_for_update
 from registry.validators import normalize_serial
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "acting_facility",
     "dose_limits_check",
     "dose_reading_record",
+    "may_keep_radiation_register",
     "radiation_worker_register",
     "xray_device_register",
     "xray_device_verification_record",
@@ -41,6 +42,12 @@ __all__ = [
 
 
 FACILITY_KINDS = (OrganizationKind.HOSPITAL, OrganizationKind.BUSINESS)
+
+
+def may_keep_radiation_register(actor: User) -> bool:
+    """A facility's own users and officers register its X-ray units and workers and record their verifications
+    and doses."""
+    return has_role(actor, Role.BUSINESS, Role.OFFICER)
 
 
 def acting_facility(actor: User, facility_id: int | None) -> Organization:
@@ -58,7 +65,7 @@ def acting_facility(actor: User, facility_id: int | None) -> Organization:
 @transaction.atomic
 def xray_device_register(*, actor: User, facility_id: int | None = None, **fields) -> XrayDevice:
     """Register a diagnostic X-ray unit of a facility (its own users or an officer)."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
+    require(may_keep_radiation_register(actor))
     if "serial_number" in fields:
         fields["serial_number"] = normalize_serial(fields["serial_number"])
     device = XrayDevice(facility=acting_facility(actor, facility_id), **fields)
@@ -80,8 +87,8 @@ def xray_device_verification_record(*, actor: User, device_id: int, performed_on
                                     result: str, certificate_number: str = "") -> XrayDeviceVerification:
     """Record a verification of an X-ray unit; valid-until follows the cycle of its kind in force that day
     (12 months for CT and fluoroscopy, 24 for other diagnostic X-ray: Joint Circular 13/2014 Art. 9)."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
-    device = XrayDevice.objects.select_for_update().get(pk=xray_device_get(actor=actor, pk=device_id).pk)
+    device = xray_device_get_for_update(actor=actor, pk=device_id)  # 404 first: never reveal the rest
+    require(may_keep_radiation_register(actor))
     if performed_on > timezone.localdate():
         raise ValidationError({"performed_on": _("A verification cannot be dated in the future (today is %(today)s).")
                                % {"today": timezone.localdate().isoformat()}})
@@ -104,7 +111,7 @@ def xray_device_verification_record(*, actor: User, device_id: int, performed_on
 @transaction.atomic
 def radiation_worker_register(*, actor: User, facility_id: int | None = None, **fields) -> RadiationWorker:
     """Register a radiation worker of a facility; the certificate has no expiry (Decree 142/2020 Art. 37.2)."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
+    require(may_keep_radiation_register(actor))
     worker = RadiationWorker(facility=acting_facility(actor, facility_id), **fields)
     if worker.is_safety_officer and not worker.certificate_number:
         raise ValidationError({"certificate_number": _(
@@ -118,8 +125,8 @@ def radiation_worker_register(*, actor: User, facility_id: int | None = None, **
 def dose_reading_record(*, actor: User, worker_id: int, period_start: date, period_end: date,
                         hp10_msv: Decimal) -> DoseReading:
     """Record a personal dose reading and flag the worker and the facility when a limit is passed."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
-    worker = RadiationWorker.objects.select_for_update().get(pk=radiation_worker_get(actor=actor, pk=worker_id).pk)
+    worker = radiation_worker_get_for_update(actor=actor, pk=worker_id)  # 404 first: never reveal the rest
+    require(may_keep_radiation_register(actor))
     if period_end < period_start:
         raise ValidationError({"period_end": _("The period cannot end before it starts.")})
     if DoseReading.objects.filter(worker=worker, period_start=period_start, period_end=period_end).exists():

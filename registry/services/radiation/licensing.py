@@ -35,9 +35,14 @@ from registry.models import (
     XrayDevice,
     XrayDeviceKind,
 )
-from registry.permissions import require_role
+from registry.permissions import has_role, require
 from registry.scans import display_name, scan_inspect
-from registry.selectors import department_for, license_document
+from registry.selectors import (
+    department_for,
+    license_application_get_for_update,
+    license_document,
+    radiation_license_get_for_update,
+)
 from registry.services.radiation.devices import acting_facility
 from registry.validators import normalize_serial
 
@@ -54,6 +59,8 @@ __all__ = [
     "license_revoke",
     "license_suspend",
     "license_transcribe",
+    "may_apply_for_license",
+    "may_decide_license",
 ]
 
 
@@ -75,6 +82,16 @@ class AttachmentInput:
     file: object = None
 
 
+def may_apply_for_license(actor: User) -> bool:
+    """A facility's own users (or an officer for it) file applications and add to their files."""
+    return has_role(actor, Role.BUSINESS, Role.OFFICER)
+
+
+def may_decide_license(actor: User) -> bool:
+    """Officers issue, refuse, suspend, reinstate, revoke and transcribe licences."""
+    return has_role(actor, Role.OFFICER)
+
+
 @transaction.atomic
 def license_application_submit(
     *, actor: User, kind: str, device_ids: list[int], facility_id: int | None = None, filed_on: date | None = None,
@@ -83,7 +100,7 @@ def license_application_submit(
 ) -> LicenseApplication:
     """File an application. The prerequisite checks run at once; any that fails refuses the application,
     one reason per failed check, and no licence is written."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
+    require(may_apply_for_license(actor))
     facility = acting_facility(actor, facility_id)
     filed_on = filed_on or timezone.localdate()
     if filed_on > timezone.localdate():
@@ -160,8 +177,8 @@ def license_application_attach(*, actor: User, application_id: int, item_code: s
     """Add (or replace) one checklist document of a file still under consideration: a PDF or image scan, or a
     reference to a paper document. The file is parsed whole and stored under a name the server chooses from
     the type it found; a replaced file leaves storage once the replacement is committed."""
-    require_role(actor, Role.BUSINESS, Role.OFFICER)
-    application = LicenseApplication.objects.select_for_update().get(pk=application_id)
+    application = license_application_get_for_update(actor=actor, pk=application_id)  # 404 first
+    require(may_apply_for_license(actor))
     if application.status != LicenseApplicationStatus.SUBMITTED:
         raise ValidationError({"status": _("This application is already decided.")})
     if file is not None:
@@ -261,8 +278,8 @@ def _previous_license_checks(application: LicenseApplication) -> list[CheckResul
 @transaction.atomic
 def license_issue(*, actor: User, application_id: int, conditions: list[str] = ()) -> RadiationLicense:
     """An officer issues the licence: the checks run again; its validity follows Decree 142/2020 Art. 37."""
-    require_role(actor, Role.OFFICER)
-    application = LicenseApplication.objects.select_for_update().get(pk=application_id)
+    application = license_application_get_for_update(actor=actor, pk=application_id)  # 404 first
+    require(may_decide_license(actor))
     if application.status != LicenseApplicationStatus.SUBMITTED:
         raise ValidationError({"status": application.refusal_reasons or [_("This application is already decided.")]})
     failed = [r.reason for r in _record_checks(application) if not r.passed]
@@ -329,10 +346,10 @@ def _decide(application: LicenseApplication, actor: User, status: str, reasons: 
 @transaction.atomic
 def license_application_refuse(*, actor: User, application_id: int, reason: str) -> LicenseApplication:
     """An officer refuses an application, with the reason the facility will read."""
-    require_role(actor, Role.OFFICER)
+    application = license_application_get_for_update(actor=actor, pk=application_id)  # 404 first
+    require(may_decide_license(actor))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A refusal needs a reason.")})
-    application = LicenseApplication.objects.select_for_update().get(pk=application_id)
     if application.status != LicenseApplicationStatus.SUBMITTED:
         raise ValidationError({"status": _("This application is already decided.")})
     _decide(application, actor, LicenseApplicationStatus.REFUSED, [reason.strip()])
@@ -340,10 +357,10 @@ def license_application_refuse(*, actor: User, application_id: int, reason: str)
 
 
 def _change_status(actor: User, license_id: int, status: str, reason: str) -> RadiationLicense:
-    require_role(actor, Role.OFFICER)
+    license = radiation_license_get_for_update(actor=actor, pk=license_id)  # 404 first
+    require(may_decide_license(actor))
     if status != RadiationLicenseStatus.ACTIVE and not (reason or "").strip():
         raise ValidationError({"reason": _("This decision needs a reason.")})
-    license = RadiationLicense.objects.select_for_update().get(pk=license_id)
     allowed = {RadiationLicenseStatus.SUSPENDED: (RadiationLicenseStatus.ACTIVE,),
                RadiationLicenseStatus.ACTIVE: (RadiationLicenseStatus.SUSPENDED,),
                RadiationLicenseStatus.REVOKED: (RadiationLicenseStatus.ACTIVE, RadiationLicenseStatus.SUSPENDED)}
@@ -389,7 +406,7 @@ def license_transcribe(*, actor: User, facility_id: int, paper_number: str, issu
     """An officer records a licence the department issued on paper before the service existed (a province taking
     over licensed hospitals): no application, no checks of a new file, but the facility, its devices, the dates
     and the paper number are checked, and its document says it transcribes the paper licence."""
-    require_role(actor, Role.OFFICER)
+    require(may_decide_license(actor))
     facility = acting_facility(actor, facility_id)
     Organization.objects.select_for_update().get(pk=facility.pk)  # one transcription of a facility at a time
     paper_number = normalize_serial(paper_number)
