@@ -1,4 +1,4 @@
-"""The X-ray register: devices, workers and doses, applications and their checks, licences."""
+"""The radiation register over the API: applications and their checks, licences and decisions, doses, scope."""
 
 import io
 from datetime import date, timedelta
@@ -13,37 +13,18 @@ from certificates.services import document_render
 from registry.dates import add_months
 from registry.models import LicenseApplication, RadiationLicense
 from tests.factories import UserFactory
-from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device
+from tests.registry.radiation_fixtures import (
+    application_payload,
+    file_application,
+    issue_license,
+    make_hospital,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def _apply(client, hospital, **overrides):
-    return client.post("/api/v1/license-applications/", application_payload(hospital, **overrides), format="json")
-
-
-def _issue(client_for, officer, hospital, **overrides) -> dict:
-    application = _apply(client_for(hospital.user), hospital, **overrides).json()
-    assert application["status"] == "submitted", application
-    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue",
-                                        {"conditions": ["Chỉ sử dụng tại phòng đã kiểm xạ."]}, format="json")
-    assert response.status_code == 201, response.json()
-    return response.json()
-
-
-def test_device_verification_valid_until_follows_the_kinds_cycle(hospital):
-    today = timezone.localdate()
-
-    ct = verify_device(hospital.user, hospital.ct, today)
-    dental = verify_device(hospital.user, hospital.dental, today)
-
-    assert ct.valid_until == add_months(today, 12)
-    assert dental.valid_until == add_months(today, 24)
-    assert "13/2014" in ct.cycle_legal_basis
-
-
 def test_new_licence_runs_three_years_and_its_pdf_holds_the_facts(client_for, officer, hospital):
-    licence = _issue(client_for, officer, hospital)
+    licence = issue_license(client_for, officer, hospital)
 
     today = timezone.localdate()
     assert (licence["valid_from"], licence["valid_until"]) == (today.isoformat(), add_months(today, 36).isoformat())
@@ -61,7 +42,7 @@ def test_new_licence_runs_three_years_and_its_pdf_holds_the_facts(client_for, of
 def test_stale_ct_verification_and_missing_safety_officer_each_give_a_reason(client_for, catalog):
     stale = make_hospital(verified_days_ago=400)
 
-    response = _apply(client_for(stale.user), stale, safety_officer=None)
+    response = file_application(client_for(stale.user), stale, safety_officer=None)
 
     body = response.json()
     assert response.status_code == 400
@@ -75,7 +56,7 @@ def test_a_refused_filing_stays_recorded_and_its_owner_reads_the_reasons(client_
     stale = make_hospital(verified_days_ago=400)
     client = client_for(stale.user)
 
-    refusal = _apply(client, stale, safety_officer=None).json()
+    refusal = file_application(client, stale, safety_officer=None).json()
     detail = client.get(f"/api/v1/license-applications/{refusal['application']}/").json()
     listed = client.get("/api/v1/license-applications/").json()["results"]
 
@@ -99,7 +80,7 @@ def test_a_refused_filing_retried_with_its_idempotency_key_files_nothing_more(cl
 
 def test_a_refused_application_cannot_be_issued(client_for, officer, catalog):
     stale = make_hospital(verified_days_ago=400)
-    application = _apply(client_for(stale.user), stale).json()
+    application = file_application(client_for(stale.user), stale).json()
 
     response = client_for(officer).post(f"/api/v1/license-applications/{application['application']}/issue", {},
                                         format="json")
@@ -109,13 +90,13 @@ def test_a_refused_application_cannot_be_issued(client_for, officer, catalog):
 
 
 def test_intra_oral_dental_only_needs_no_safety_officer(client_for, hospital):
-    response = _apply(client_for(hospital.user), hospital, devices=[hospital.dental.pk], safety_officer=None)
+    response = file_application(client_for(hospital.user), hospital, devices=[hospital.dental.pk], safety_officer=None)
 
     assert response.json()["status"] == "submitted", response.json()
 
 
 def test_missing_dosimetry_contract_is_a_failed_check(client_for, hospital):
-    response = _apply(client_for(hospital.user), hospital, dosimetry_contract_number="")
+    response = file_application(client_for(hospital.user), hospital, dosimetry_contract_number="")
     application = client_for(hospital.user).get(f"/api/v1/license-applications/{response.json()['application']}/")
 
     assert response.status_code == 400 and len(response.json()["non_field_errors"]) == 1
@@ -124,10 +105,10 @@ def test_missing_dosimetry_contract_is_a_failed_check(client_for, hospital):
 
 
 def _renewal(client_for, officer, hospital, days_before: int):
-    first = _issue(client_for, officer, hospital)
+    first = issue_license(client_for, officer, hospital)
     end = timezone.localdate() + timedelta(days=days_before)
     RadiationLicense.objects.filter(pk=first["id"]).update(valid_until=end)
-    response = _apply(client_for(hospital.user), hospital, kind="renewal", previous_license=first["id"])
+    response = file_application(client_for(hospital.user), hospital, kind="renewal", previous_license=first["id"])
     return end, response.json()
 
 
@@ -163,9 +144,9 @@ def test_renewal_filed_44_days_before_expiry_is_refused_with_the_45_day_reason(c
 
 
 def test_amendment_keeps_the_old_end_date_and_replaces_the_old_licence(client_for, officer, hospital):
-    first = _issue(client_for, officer, hospital)
+    first = issue_license(client_for, officer, hospital)
 
-    amended = _issue(client_for, officer, hospital, kind="amendment", previous_license=first["id"],
+    amended = issue_license(client_for, officer, hospital, kind="amendment", previous_license=first["id"],
                      requested_changes="Bổ sung thiết bị", devices=[hospital.ct.pk])
 
     assert amended["valid_until"] == first["valid_until"]
@@ -175,7 +156,7 @@ def test_amendment_keeps_the_old_end_date_and_replaces_the_old_licence(client_fo
 
 def test_processing_deadline_of_a_file_filed_before_tet_skips_the_holidays(client_for, hospital):
     # Tết 2026: Monday 16 to Friday 20 February were public holidays.
-    response = _apply(client_for(hospital.user), hospital, filed_on="2026-02-12")
+    response = file_application(client_for(hospital.user), hospital, filed_on="2026-02-12")
 
     body = response.json()
     assert body["completeness_deadline"] == "2026-02-26"  # 13 Feb, then 23–26 Feb: 5 working days
@@ -183,7 +164,7 @@ def test_processing_deadline_of_a_file_filed_before_tet_skips_the_holidays(clien
 
 
 def test_application_lists_its_checklist(client_for, hospital):
-    body = _apply(client_for(hospital.user), hospital).json()
+    body = file_application(client_for(hospital.user), hospital).json()
 
     codes = {item["code"]: item["provided"] for item in body["checklist"]}
     assert codes["application"] is True and codes["verification-certificate"] is False
@@ -191,7 +172,7 @@ def test_application_lists_its_checklist(client_for, hospital):
 
 
 def test_suspension_and_revocation_show_on_the_public_page(api_client, client_for, officer, hospital):
-    licence = _issue(client_for, officer, hospital)
+    licence = issue_license(client_for, officer, hospital)
     document = document_render(document_id=licence["document"]["id"])
     client = client_for(officer)
 
@@ -207,7 +188,7 @@ def test_suspension_and_revocation_show_on_the_public_page(api_client, client_fo
 
 
 def test_only_officers_decide(client_for, hospital):
-    application = _apply(client_for(hospital.user), hospital).json()
+    application = file_application(client_for(hospital.user), hospital).json()
 
     response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/issue", {},
                                               format="json")
@@ -217,40 +198,13 @@ def test_only_officers_decide(client_for, hospital):
 
 
 def test_officer_refuses_with_a_reason(client_for, officer, hospital):
-    application = _apply(client_for(hospital.user), hospital).json()
+    application = file_application(client_for(hospital.user), hospital).json()
 
     response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/refuse",
                                         {"reason": "Hồ sơ thiếu biên bản kiểm xạ"}, format="json")
 
     assert response.json()["status"] == "refused"
     assert response.json()["refusal_reasons"] == ["Hồ sơ thiếu biên bản kiểm xạ"]
-
-
-@pytest.mark.parametrize("status, days_left, stored", [
-    ("active", 400, "active"), ("expiring", 40, "active"), ("expired", -1, "active"),
-    ("suspended", 400, "suspended"), ("revoked", 400, "revoked"),
-])
-def test_licence_status_filter(client_for, officer, hospital, status, days_left, stored):
-    licence = _issue(client_for, officer, hospital)
-    RadiationLicense.objects.filter(pk=licence["id"]).update(
-        valid_from=timezone.localdate() - timedelta(days=1000),
-        valid_until=timezone.localdate() + timedelta(days=days_left), status=stored,
-        status_reason="" if stored == "active" else "lý do")
-
-    found = client_for(officer).get("/api/v1/radiation-licenses/", {"status": status}).json()["results"]
-
-    assert [row["id"] for row in found] == [licence["id"]]
-    assert found[0]["list_status"] == status
-
-
-def test_device_filters(client_for, officer, hospital):
-    client = client_for(officer)
-
-    by_kind = client.get("/api/v1/xray-devices/", {"kind": "ct"}).json()["results"]
-    by_facility = client.get("/api/v1/xray-devices/", {"facility_id": hospital.organization.pk}).json()["results"]
-
-    assert [row["id"] for row in by_kind] == [hospital.ct.pk]
-    assert len(by_facility) == 2
 
 
 def test_dose_over_the_annual_limit_flags_worker_and_facility(client_for, officer, hospital):
@@ -321,7 +275,7 @@ def test_radiation_lists_cost_a_fixed_number_of_queries(client_for, officer, cat
     def grow(n):
         for _ in range(n):
             h = make_hospital(name=f"Phòng khám {timezone.now().timestamp()}")
-            _issue(client_for, officer, h)
+            issue_license(client_for, officer, h)
 
     grow(1)
     few = count()
@@ -332,8 +286,8 @@ def test_radiation_lists_cost_a_fixed_number_of_queries(client_for, officer, cat
 def test_a_scan_is_attached_to_the_file(client_for, hospital):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    application = _apply(client_for(hospital.user), hospital).json()
-    from tests.registry.test_attachments import real_pdf
+    application = file_application(client_for(hospital.user), hospital).json()
+    from tests.pdf_helpers import real_pdf
 
     scan = SimpleUploadedFile("kiem-xa.pdf", real_pdf(), content_type="application/pdf")
 
@@ -347,105 +301,10 @@ def test_a_scan_is_attached_to_the_file(client_for, hospital):
 def test_an_attachment_that_is_not_a_scan_is_refused(client_for, hospital):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    application = _apply(client_for(hospital.user), hospital).json()
+    application = file_application(client_for(hospital.user), hospital).json()
     script = SimpleUploadedFile("x.pdf", b"#!/bin/sh\necho", content_type="application/pdf")
 
     response = client_for(hospital.user).post(f"/api/v1/license-applications/{application['id']}/attachments",
                                               {"item_code": "area-survey", "file": script}, format="multipart")
 
     assert response.status_code == 400 and "file" in response.json()
-
-
-def test_licence_valid_until_range_and_device_kind_filters(client_for, officer, hospital):
-    licence = _issue(client_for, officer, hospital, devices=[hospital.dental.pk], safety_officer=None)
-    end = licence["valid_until"]
-    client = client_for(officer)
-
-    def ids(**params):
-        return [row["id"] for row in client.get("/api/v1/radiation-licenses/", params).json()["results"]]
-
-    assert ids(valid_until_after=end, valid_until_before=end) == [licence["id"]]
-    assert ids(valid_until_before=(date.fromisoformat(end) - timedelta(days=1)).isoformat()) == []
-    assert ids(device_kind="dental_intraoral") == [licence["id"]]
-    assert ids(device_kind="ct") == []
-
-
-# --- each filter of the X-ray register's FilterSets ---------------------------------------------------------
-
-
-def _filtered(client, url, **params) -> set[int]:
-    response = client.get(url, params)
-    assert response.status_code == 200, response.json()
-    return {row["id"] for row in response.json()["results"]}
-
-
-def test_xray_device_status_validity_and_text_filters(client_for, officer, hospital):
-    from registry.models import XrayDevice
-
-    XrayDevice.objects.filter(pk=hospital.dental.pk).update(status="stored",
-                                                            valid_until=timezone.localdate() + timedelta(days=400))
-    XrayDevice.objects.filter(pk=hospital.ct.pk).update(valid_until=timezone.localdate() + timedelta(days=100))
-    client = client_for(officer)
-    cut = (timezone.localdate() + timedelta(days=200)).isoformat()
-
-    assert _filtered(client, "/api/v1/xray-devices/", status="stored") == {hospital.dental.pk}
-    assert _filtered(client, "/api/v1/xray-devices/", valid_until_before=cut) == {hospital.ct.pk}
-    assert _filtered(client, "/api/v1/xray-devices/", valid_until_after=cut) == {hospital.dental.pk}
-    assert _filtered(client, "/api/v1/xray-devices/", q="somatom") == {hospital.ct.pk}
-    assert _filtered(client, "/api/v1/xray-devices/", q="planmeca") == {hospital.dental.pk}
-
-
-def test_radiation_worker_filters(client_for, officer, hospital):
-    from registry.models import RadiationWorker
-
-    other = make_hospital(name="Phòng khám Đông Hà")
-    from registry.services.radiation import dose_reading_record
-
-    year = timezone.localdate().year - 1
-    dose_reading_record(actor=hospital.user, worker_id=hospital.workers[1].pk, period_start=date(year, 1, 1),
-                        period_end=date(year, 12, 31), hp10_msv=Decimal("60"))  # past the 50 mSv a year
-    RadiationWorker.objects.filter(pk=hospital.workers[0].pk).update(active=False)
-    client = client_for(officer)
-    url = "/api/v1/radiation-workers/"
-
-    assert _filtered(client, url, facility_id=other.organization.pk) == {other.safety_officer.pk,
-                                                                          *(w.pk for w in other.workers)}
-    assert _filtered(client, url, is_safety_officer="true") == {hospital.safety_officer.pk, other.safety_officer.pk}
-    assert _filtered(client, url, dose_flagged="true") == {hospital.workers[1].pk}
-    assert _filtered(client, url, active="false") == {hospital.workers[0].pk}
-
-
-def test_license_application_filters(client_for, officer, hospital):
-    other = make_hospital(name="Phòng khám Đông Hà")
-    first = _apply(client_for(hospital.user), hospital).json()
-    refusal = _apply(client_for(other.user), other, dosimetry_contract_number="")
-    assert refusal.status_code == 400  # refused by its checks, and recorded with its reasons
-    refused = {"id": refusal.json()["application"]}
-    LicenseApplication.objects.filter(pk=refused["id"]).update(kind="amendment",
-                                                               processing_deadline=date(2020, 1, 1))
-    client = client_for(officer)
-    url = "/api/v1/license-applications/"
-
-    assert _filtered(client, url, facility_id=hospital.organization.pk) == {first["id"]}
-    assert _filtered(client, url, kind="amendment") == {refused["id"]}
-    assert _filtered(client, url, status="refused") == {refused["id"]}
-    assert _filtered(client, url, processing_deadline_before="2020-06-30") == {refused["id"]}
-
-
-def test_radiation_license_filters(client_for, officer, hospital):
-    other = make_hospital(name="Phòng khám Đông Hà")
-    ct_licence = _issue(client_for, officer, hospital, devices=[hospital.ct.pk])
-    dental_licence = _issue(client_for, officer, other, devices=[other.dental.pk], safety_officer=None)
-    RadiationLicense.objects.filter(pk=dental_licence["id"]).update(
-        valid_until=timezone.localdate() + timedelta(days=20))
-    client = client_for(officer)
-    url = "/api/v1/radiation-licenses/"
-    cut = (timezone.localdate() + timedelta(days=60)).isoformat()
-
-    assert _filtered(client, url, facility_id=other.organization.pk) == {dental_licence["id"]}
-    assert _filtered(client, url, device_kind="ct") == {ct_licence["id"]}
-    assert _filtered(client, url, device_kind="dental_intraoral") == {dental_licence["id"]}
-    assert _filtered(client, url, valid_until_before=cut) == {dental_licence["id"]}
-    assert _filtered(client, url, valid_until_after=cut) == {ct_licence["id"]}
-    assert _filtered(client, url, status="expiring") == {dental_licence["id"]}
-    assert _filtered(client, url, status="active") == {ct_licence["id"]}

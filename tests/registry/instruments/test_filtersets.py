@@ -1,4 +1,4 @@
-"""Each filter of the instrument and verification lists, through the API."""
+"""Filters of the instrument register's lists, each on its own."""
 
 from datetime import timedelta
 
@@ -115,33 +115,6 @@ def test_technician_sees_only_verifications_of_its_body(client_for, technician):
 
     assert _ids(client_for(stranger), "/api/v1/verifications/") == set()
     assert len(_ids(client_for(technician), "/api/v1/verifications/")) == 1
-
-
-# --- organisations, users, instrument types: each filter of each FilterSet ------------------------------
-
-
-def test_organization_filters(client_for, officer):
-    hospital = OrganizationFactory(kind="hospital", name="Bệnh viện Quảng Trị", province="Quảng Trị")
-    shop = OrganizationFactory(kind="business", name="Cửa hàng Đông Hà")
-    client = client_for(officer)
-
-    assert _ids(client, "/api/v1/organizations/", kind="hospital") == {hospital.pk}
-    assert _ids(client, "/api/v1/organizations/", province="Quảng Trị") == {hospital.pk}
-    assert _ids(client, "/api/v1/organizations/", tax_code=shop.tax_code) == {shop.pk}
-    assert _ids(client, "/api/v1/organizations/", q="Đông Hà") == {shop.pk}
-    assert _ids(client, "/api/v1/organizations/", q=hospital.tax_code[:8]) >= {hospital.pk}
-
-
-def test_user_filters(client_for, officer, technician):
-    from tests.factories import UserFactory
-
-    retired = UserFactory(role="business", is_active=False)
-    client = client_for(officer)
-
-    assert _ids(client, "/api/v1/users/", role="technician") == {technician.pk}
-    assert _ids(client, "/api/v1/users/", organization_id=retired.organization_id) == {retired.pk}
-    assert _ids(client, "/api/v1/users/", is_active="false") == {retired.pk}
-    assert retired.pk not in _ids(client, "/api/v1/users/", is_active="true")
 
 
 def test_instrument_type_filters(client_for, officer):
