@@ -417,8 +417,8 @@ def measure_renderer(renders: int, batches: int = RENDER_BATCHES) -> RendererTim
     """Time the pure renderer on this one core, fonts registered and after one warm-up, in batches."""
     from certificates.models import Document
     from certificates.pdf import register_fonts
-    from registry.certificate_kind import build_context
-    from registry.documents import render_verification_certificate
+    from registry.documents.certificate.kind import build_context
+    from registry.documents.certificate.renderer import render_verification_certificate
 
     context = build_context(Document.objects.order_by("pk").first())
     register_fonts()

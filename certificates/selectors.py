@@ -21,6 +21,11 @@ def document_get(*, actor, pk: int) -> Document:
     return get_object_or_404(document_list(actor=actor), pk=pk)
 
 
+def document_get_for_update(*, actor, pk: int) -> Document:
+    """Lock a document the caller may see (404 otherwise); whether it may change it is the service's rule."""
+    return get_object_or_404(document_access().visible(actor, Document.objects.select_for_update()), pk=pk)
+
+
 def document_get_public(*, token: str) -> Document:
     documents = Document.objects.select_related("issuer", "owner", "superseded_by")
     return get_object_or_404(documents, token=token, status__in=_PUBLISHED)

@@ -16,11 +16,17 @@ from django.utils.translation import gettext as _
 
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
-from certificates.permissions import require_manager
+from certificates.permissions import document_access, require_manager
+from certificates.selectors import document_get_for_update
 from certificates.signals import document_issued, document_requested
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
 _LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
+
+
+def may_manage_documents(actor) -> bool:
+    """Revoke, correct, re-render, suspend and reinstate documents: as the project's access policy answers."""
+    return document_access().may_manage(actor)
 
 
 def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
@@ -124,7 +130,7 @@ def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
 def document_retry(*, actor, document_id: int) -> Document:
     """A manager sends a failed document to render again, under the same number."""
     require_manager(actor)
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = document_get_for_update(actor=actor, pk=document_id)
     if document.status != DocumentStatus.FAILED:
         raise ValidationError({"status": _("Only a failed document can be rendered again.")})
     document.status = DocumentStatus.PENDING
@@ -147,7 +153,8 @@ def document_mark_not_enqueued(*, document_id: int) -> None:
 def document_revoke(*, actor, document_id: int, reason: str) -> Document:
     """A manager revokes a document, recording who, when and why."""
     require_manager(actor)
-    return document_withdraw(document_id=document_id, recorded_by=actor, reason=reason)
+    document = document_get_for_update(actor=actor, pk=document_id)
+    return document_withdraw(document_id=document.pk, recorded_by=actor, reason=reason)
 
 
 @transaction.atomic
@@ -174,7 +181,7 @@ def document_supersede(*, actor, document_id: int, reason: str) -> Document:
     require_manager(actor)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A correction needs a reason.")})
-    old = Document.objects.select_for_update().get(pk=document_id)
+    old = document_get_for_update(actor=actor, pk=document_id)
     if old.status not in (DocumentStatus.ISSUED, DocumentStatus.FAILED):
         raise ValidationError({"status": _("Only an issued or failed document can be corrected.")})
     if Document.objects.filter(supersedes=old).exists():
@@ -189,7 +196,7 @@ def document_suspend(*, actor, document_id: int, reason: str) -> Document:
     require_manager(actor)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A suspension needs a reason.")})
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = document_get_for_update(actor=actor, pk=document_id)
     document.suspended_at = timezone.now()
     document.suspension_reason = reason.strip()
     document.save(update_fields=["suspended_at", "suspension_reason"])
@@ -200,7 +207,7 @@ def document_suspend(*, actor, document_id: int, reason: str) -> Document:
 def document_reinstate(*, actor, document_id: int) -> Document:
     """Lift a suspension."""
     require_manager(actor)
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = document_get_for_update(actor=actor, pk=document_id)
     document.suspended_at = None
     document.suspension_reason = ""
     document.save(update_fields=["suspended_at", "suspension_reason"])

@@ -243,7 +243,7 @@ SPECTACULAR_SETTINGS = {
         "LicenseApplicationKindEnum": "registry.models.LicenseApplicationKind",
         "LicenseApplicationStatusEnum": "registry.models.LicenseApplicationStatus",
         "RadiationLicenseStatusEnum": "registry.models.RadiationLicenseStatus",
-        "LicenseListStatusEnum": "registry.api.radiation_filtersets.LICENSE_LIST_STATUSES",
+        "LicenseListStatusEnum": "registry.api.radiation.filtersets.LICENSE_LIST_STATUSES",
         "DoseAlertKindEnum": "registry.models.DoseAlertKind",
     },
 }

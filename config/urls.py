@@ -8,7 +8,7 @@ from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from certificates.api.views import PublicVerifyView, verify_page
-from registry.api.auth import LogoutAllView, LogoutView, TokenView
+from registry.api.organizations.auth import LogoutAllView, LogoutView, TokenView
 from workers.health import healthz
 
 

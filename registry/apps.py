@@ -9,9 +9,9 @@ class RegistryConfig(AppConfig):
         from certificates.kinds import register_kind
         from certificates.permissions import register_document_access
         from registry import signals  # noqa: F401 - connects the receivers
-        from registry.certificate_kind import VERIFICATION_CERTIFICATE
-        from registry.document_access import REGISTRY_DOCUMENT_ACCESS
-        from registry.license_kind import RADIATION_LICENSE
+        from registry.documents.access import REGISTRY_DOCUMENT_ACCESS
+        from registry.documents.certificate.kind import VERIFICATION_CERTIFICATE
+        from registry.documents.license.kind import RADIATION_LICENSE
         from registry.notice_kind import EXPIRY_NOTICE
 
         register_kind(VERIFICATION_CERTIFICATE)

@@ -1,9 +1,16 @@
-"""Role checks used by services and views (DESIGN.md §4)."""
+"""Role checks used by services (DESIGN.md §4). Each service module names its rules as `may_*(actor)` functions,
+built from `has_role`; the service calls `require(...)` with them, and the API's ScopedViewSet asks the same
+function before it reads a request's body."""
 
 from django.core.exceptions import PermissionDenied
 
 
-def require_role(actor, *roles: str) -> None:
-    """Raise PermissionDenied (403) unless the actor has one of the roles."""
-    if not getattr(actor, "is_authenticated", False) or actor.role not in roles:
+def has_role(actor, *roles: str) -> bool:
+    return getattr(actor, "is_authenticated", False) and actor.role in roles
+
+
+def require(allowed: bool) -> None:
+    """Raise PermissionDenied (403) unless the rule allowed it."""
+    if not allowed:
         raise PermissionDenied
+

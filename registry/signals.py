@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from registry.models import ApplicationAttachment, User
-from registry.services.tokens import tokens_revoke_all
+from registry.services.organizations import tokens_revoke_all
 
 
 @receiver(post_delete, sender=ApplicationAttachment, dispatch_uid="attachment_file_delete")

@@ -7,23 +7,21 @@ from django.shortcuts import render
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.generics import RetrieveAPIView
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from certificates import selectors, services
+from certificates.api.base import ScopedViewSet
 from certificates.api.filtersets import DocumentFilterSet
-from certificates.api.idempotency import IdempotentPostMixin
 from certificates.api.serializers import (
     DocumentSerializer,
     PublicDocumentSerializer,
     ReasonSerializer,
 )
-from certificates.models import Document
 
 
 def _ascii_filename(number: str) -> str:
@@ -43,19 +41,16 @@ class NotIssuedYet(APIException):
     default_code = "not_issued"
 
 
-class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(ScopedViewSet):
     """Issued documents, as the access policy scopes them; a PDF only for those it lets download, else 404."""
 
+    selector = staticmethod(selectors.document_list)
+    rules = dict.fromkeys(("revoke", "supersede", "retry"), services.may_manage_documents)
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilterSet
     search_fields = ["number", "subject_label"]
     ordering_fields = ["id", "created_at", "issued_at", "valid_until", "number"]
     ordering = ["-id"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
-            return Document.objects.none()
-        return selectors.document_list(actor=self.request.user)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
@@ -66,35 +61,28 @@ class DocumentViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
                             filename=_ascii_filename(document.number))
 
-    def _act(self, service, pk, **kwargs):
-        document = service(actor=self.request.user, document_id=selectors.document_get(
-            actor=self.request.user, pk=pk).pk, **kwargs)
-        return Response(self.get_serializer(selectors.document_get(actor=self.request.user, pk=document.pk)).data)
+    def _act(self, service, *, status_code: int = status.HTTP_200_OK, with_reason: bool = True):
+        document = self.scoped_object()
+        data = self.read_input(ReasonSerializer) if with_reason else {}
+        return self.answer(service(actor=self.request.user, document_id=document.pk, **data), status_code=status_code)
 
     @extend_schema(request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
         """Revoke a document (managers), with the reason the public page will show."""
-        reason = ReasonSerializer(data=request.data)
-        reason.is_valid(raise_exception=True)
-        return self._act(services.document_revoke, pk, reason=reason.validated_data["reason"])
+        return self._act(services.document_revoke)
 
     @extend_schema(request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def supersede(self, request, pk=None):
         """Issue a correction (managers): a new number for the same subject; this one becomes superseded."""
-        reason = ReasonSerializer(data=request.data)
-        reason.is_valid(raise_exception=True)
-        document = services.document_supersede(actor=request.user, document_id=selectors.document_get(
-            actor=request.user, pk=pk).pk, reason=reason.validated_data["reason"])
-        return Response(self.get_serializer(selectors.document_get(actor=request.user, pk=document.pk)).data,
-                        status=status.HTTP_201_CREATED)
+        return self._act(services.document_supersede, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
         """Send a failed document to render again (managers), under the same number."""
-        return self._act(services.document_retry, pk)
+        return self._act(services.document_retry, with_reason=False)
 
 
 class PublicVerifyView(RetrieveAPIView):

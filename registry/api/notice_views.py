@@ -7,10 +7,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from certificates.api.base import schema_generation
 from certificates.api.idempotency import IdempotentPostMixin
 from certificates.api.serializers import DocumentLinkSerializer
 from registry import selectors
-from registry.api.base import schema_generation
 from registry.models import Notice, NoticeKind, Role
 from registry.services.notices import notice_mark
 

@@ -1,15 +1,18 @@
 from config.routers import NumericRouter
-from registry.api import notice_views, radiation_views, views
+from registry.api import notice_views
+from registry.api.instruments import views as instruments
+from registry.api.organizations import views as organizations
+from registry.api.radiation import views as radiation
 
 router = NumericRouter()
-router.register("organizations", views.OrganizationViewSet, basename="organization")
-router.register("users", views.UserViewSet, basename="user")
-router.register("instrument-types", views.InstrumentTypeViewSet, basename="instrument-type")
-router.register("instruments", views.InstrumentViewSet, basename="instrument")
-router.register("verifications", views.VerificationViewSet, basename="verification")
-router.register("xray-devices", radiation_views.XrayDeviceViewSet, basename="xray-device")
-router.register("radiation-workers", radiation_views.RadiationWorkerViewSet, basename="radiation-worker")
-router.register("license-applications", radiation_views.LicenseApplicationViewSet, basename="license-application")
-router.register("radiation-licenses", radiation_views.RadiationLicenseViewSet, basename="radiation-license")
+router.register("organizations", organizations.OrganizationViewSet, basename="organization")
+router.register("users", organizations.UserViewSet, basename="user")
+router.register("instrument-types", instruments.InstrumentTypeViewSet, basename="instrument-type")
+router.register("instruments", instruments.InstrumentViewSet, basename="instrument")
+router.register("verifications", instruments.VerificationViewSet, basename="verification")
+router.register("xray-devices", radiation.XrayDeviceViewSet, basename="xray-device")
+router.register("radiation-workers", radiation.RadiationWorkerViewSet, basename="radiation-worker")
+router.register("license-applications", radiation.LicenseApplicationViewSet, basename="license-application")
+router.register("radiation-licenses", radiation.RadiationLicenseViewSet, basename="radiation-license")
 router.register("notices", notice_views.NoticeViewSet, basename="notice")
 urlpatterns = router.urls

@@ -1,7 +1,6 @@
 """The registry's models, one module per register; import them from here."""
 
 from registry.models.instruments import (
-    VERIFICATION_KIND_LABELS_VI,
     Instrument,
     InstrumentType,
     InstrumentTypeRevision,
@@ -23,8 +22,6 @@ from registry.models.organizations import (
     User,
 )
 from registry.models.radiation import (
-    LICENSE_KIND_LABELS_VI,
-    XRAY_KIND_LABELS_VI,
     ApplicationAttachment,
     ApplicationCheck,
     ChecklistItem,
@@ -44,10 +41,7 @@ from registry.models.radiation import (
 )
 
 __all__ = [
-    "LICENSE_KIND_LABELS_VI",
     "ROLE_ORGANIZATION_KINDS",
-    "VERIFICATION_KIND_LABELS_VI",
-    "XRAY_KIND_LABELS_VI",
     "ApplicationAttachment",
     "ApplicationCheck",
     "ChecklistItem",

@@ -84,13 +84,6 @@ class VerificationKind(models.TextChoices):
     AFTER_REPAIR = "after_repair", _("Verification after repair")
 
 
-VERIFICATION_KIND_LABELS_VI = {
-    VerificationKind.INITIAL: "Kiểm định ban đầu",
-    VerificationKind.PERIODIC: "Kiểm định định kỳ",
-    VerificationKind.AFTER_REPAIR: "Kiểm định sau sửa chữa",
-}
-
-
 def identity_key(value: str, *, drop_spaces: bool = False) -> str:
     """Case- and spacing-insensitive form of a serial number or maker's name, the same on every database
     (SQLite's LOWER() folds ASCII only, so "CÔNG TY" and "Công ty" must be compared in Python)."""

@@ -24,19 +24,6 @@ class XrayDeviceKind(models.TextChoices):
     BONE_DENSITOMETRY = "bone_densitometry", _("Bone densitometry")
 
 
-XRAY_KIND_LABELS_VI = {
-    XrayDeviceKind.CT: "Máy chụp cắt lớp vi tính (CT)",
-    XrayDeviceKind.FLUOROSCOPY: "Máy X-quang tăng sáng truyền hình",
-    XrayDeviceKind.GENERAL_RADIOGRAPHY: "Máy X-quang chụp tổng hợp",
-    XrayDeviceKind.MAMMOGRAPHY: "Máy X-quang chụp vú",
-    XrayDeviceKind.DENTAL_INTRAORAL: "Máy X-quang nha khoa trong miệng",
-    XrayDeviceKind.DENTAL_PANORAMIC: "Máy X-quang nha khoa toàn cảnh",
-    XrayDeviceKind.C_ARM: "Máy X-quang C-arm",
-    XrayDeviceKind.MOBILE: "Máy X-quang di động",
-    XrayDeviceKind.BONE_DENSITOMETRY: "Máy đo mật độ xương",
-}
-
-
 class XrayDeviceStatus(models.TextChoices):
     IN_USE = "in_use", _("In use")
     STORED = "stored", _("Stored")
@@ -192,14 +179,6 @@ class LicenseApplicationKind(models.TextChoices):
     RENEWAL = "renewal", _("Renewal")
     AMENDMENT = "amendment", _("Amendment")
     REISSUE = "reissue", _("Re-issue")
-
-
-LICENSE_KIND_LABELS_VI = {
-    LicenseApplicationKind.NEW: "Cấp mới",
-    LicenseApplicationKind.RENEWAL: "Gia hạn",
-    LicenseApplicationKind.AMENDMENT: "Sửa đổi, bổ sung",
-    LicenseApplicationKind.REISSUE: "Cấp lại",
-}
 
 
 class LicenseApplicationStatus(models.TextChoices):

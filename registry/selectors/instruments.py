@@ -1,4 +1,4 @@
-"""Every non-trivial read of the registry, scoped to the caller (DESIGN.md §4)."""
+"""Reads of the instrument register (the catalogue, instruments, verifications), scoped to the caller."""
 
 from datetime import date, timedelta
 
@@ -23,7 +23,6 @@ from registry.models import (
     Instrument,
     InstrumentType,
     InstrumentTypeRevision,
-    Organization,
     Role,
     User,
     Verification,
@@ -31,9 +30,11 @@ from registry.models import (
     VerificationStatus,
     identity_key,
 )
+from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
     "current_revision",
+    "instrument_changes",
     "instrument_get",
     "instrument_get_for_update",
     "instrument_list",
@@ -41,33 +42,15 @@ __all__ = [
     "instrument_type_get",
     "instrument_type_list",
     "instrument_verifications",
-    "organization_list",
     "type_revision_in_force",
-    "user_list",
     "verification_get",
     "verification_list",
     "verification_status_q",
 ]
 
-_READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
-
-
-def organization_list(*, actor: User) -> QuerySet[Organization]:
-    """Officers, inspectors and technicians (who pick an instrument's owner) see all; others their own."""
-    if actor.role in (*_READ_ALL_ROLES, Role.TECHNICIAN):
-        return Organization.objects.all()
-    return Organization.objects.filter(pk=actor.organization_id)
-
-
-def user_list(*, actor: User) -> QuerySet[User]:
-    users = User.objects.select_related("organization")
-    if actor.role == Role.OFFICER:
-        return users
-    return users.filter(pk=actor.pk)
-
-
-def instrument_type_list() -> QuerySet[InstrumentType]:
-    """The catalogue with every revision, newest first, so the one in force is picked in memory."""
+def instrument_type_list(*, actor: User | None = None) -> QuerySet[InstrumentType]:
+    """The catalogue with every revision, newest first, so the one in force is picked in memory. Everyone reads
+    the whole catalogue (it is public law): the caller is taken only to be called as every selector is."""
     return InstrumentType.objects.prefetch_related(
         Prefetch("revisions", queryset=InstrumentTypeRevision.objects.order_by("-in_force_from"))
     )
@@ -127,7 +110,7 @@ def _with_status(instruments: QuerySet[Instrument]) -> QuerySet[Instrument]:
 
 def _instrument_scope(*, actor: User) -> QuerySet[Instrument]:
     instruments = Instrument.objects.all()
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return instruments
     if actor.role == Role.BUSINESS:
         return instruments.filter(owner_id=actor.organization_id)
@@ -176,7 +159,7 @@ def instrument_get_for_update(*, actor: User, pk: int, field: str = "instrument"
 
 def _verification_scope(*, actor: User) -> QuerySet[Verification]:
     verifications = Verification.objects.all()
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return verifications
     if actor.role == Role.BUSINESS:
         return verifications.filter(instrument__owner_id=actor.organization_id)
@@ -200,3 +183,8 @@ def instrument_verifications(*, actor: User, instrument: Instrument) -> QuerySet
     return Verification.objects.filter(instrument=instrument).select_related(
         "verification_body", "performed_by", "type_revision"
     ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))
+
+
+def instrument_changes(*, instrument: Instrument, limit: int = 100):
+    """The instrument's last record changes (who, when, what kind), newest first, for its history page."""
+    return instrument.history.select_related("history_user").order_by("-history_date")[:limit]

@@ -1,89 +1,54 @@
 """Reads of the X-ray register, scoped to the caller: facilities see their own, officers and inspectors all."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from certificates.models import Document
 from registry.models import (
     ApplicationAttachment,
+    ChecklistItem,
     DoseAlert,
-    LegalParameter,
+    DoseReading,
     LicenseApplication,
-    Organization,
-    OrganizationKind,
     RadiationLicense,
     RadiationLicenseStatus,
     RadiationWorker,
     Role,
     User,
     XrayDevice,
+    XrayDeviceVerification,
 )
+from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
-    "department_for",
+    "checklists_by_application_kind",
     "dose_alert_list",
+    "dose_readings_of",
     "expiring_window_end",
-    "legal_parameter",
-    "legal_value",
     "license_application_attachment_get",
     "license_application_get",
+    "license_application_get_for_update",
     "license_application_list",
     "license_document",
     "license_status_q",
     "radiation_license_get",
+    "radiation_license_get_for_update",
     "radiation_license_list",
     "radiation_worker_get",
+    "radiation_worker_get_for_update",
     "radiation_worker_list",
     "xray_device_get",
+    "xray_device_get_for_update",
     "xray_device_list",
+    "xray_device_verifications",
 ]
 
-_READ_ALL_ROLES = (Role.OFFICER, Role.INSPECTOR)
-
-
-def legal_parameter(key: str, *, on: date, field: str | None = None) -> LegalParameter:
-    """The row of a legal number in force on a day; a missing one is a configuration error worth a clear 400.
-
-    `field` names the input date that chose the day: when the catalogue has the number but only from a later day,
-    the date is what is wrong, and the answer names that field (issue 7, defect 9)."""
-    parameter = LegalParameter.objects.filter(key=key, in_force_from__lte=on).order_by("-in_force_from").first()
-    first = LegalParameter.objects.filter(key=key).order_by("in_force_from").first() if parameter is None else None
-    if parameter is None and field and first is not None:
-        raise ValidationError({field: _("The rules for this date are not in the catalogue, which starts on "
-                                        "%(first)s: enter a date on or after it.") % {"first": first.in_force_from}})
-    if parameter is None:
-        raise ValidationError(_("The legal parameter %(key)s has no value in force on %(day)s; an officer must "
-                                "load it.") % {"key": key, "day": on.isoformat()})
-    return parameter
-
-
-def legal_value(key: str, *, on: date, field: str | None = None) -> Decimal:
-    return legal_parameter(key, on=on, field=field).value
-
-
-def department_for(actor: User | None = None) -> Organization:
-    """The department that issues licences and notices: the officer's own, else the registered one, else one
-    created from settings (DEPARTMENT_NAME, ...)."""
-    if actor is not None and actor.organization_id and actor.organization.kind == OrganizationKind.DEPARTMENT:
-        return actor.organization
-    department = Organization.objects.filter(kind=OrganizationKind.DEPARTMENT).order_by("id").first()
-    if department is None:
-        department = Organization.objects.create(
-            kind=OrganizationKind.DEPARTMENT, name=settings.DEPARTMENT_NAME, province=settings.DEPARTMENT_PROVINCE,
-            address=settings.DEPARTMENT_ADDRESS, parent_name=settings.DEPARTMENT_PARENT_NAME,
-        )
-    return department
-
-
 def _facility_scope(queryset: QuerySet, *, actor: User, field: str = "facility_id") -> QuerySet:
-    if actor.role in _READ_ALL_ROLES:
+    if actor.role in READ_ALL_ROLES:
         return queryset
     if actor.role == Role.BUSINESS:
         return queryset.filter(**{field: actor.organization_id})
@@ -98,6 +63,16 @@ def xray_device_get(*, actor: User, pk: int) -> XrayDevice:
     return get_object_or_404(xray_device_list(actor=actor), pk=pk)
 
 
+def xray_device_get_for_update(*, actor: User, pk: int) -> XrayDevice:
+    """Lock a device the caller may see (404 otherwise), alone: its relations are read after the lock."""
+    return get_object_or_404(_facility_scope(XrayDevice.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def xray_device_verifications(*, device: XrayDevice) -> QuerySet[XrayDeviceVerification]:
+    """A device's verifications (the caller may see the device), newest first."""
+    return device.verifications.order_by("-performed_on", "-id")
+
+
 def radiation_worker_list(*, actor: User) -> QuerySet[RadiationWorker]:
     flagged = DoseAlert.objects.filter(worker_id=OuterRef("pk"), acknowledged_at__isnull=True)
     workers = RadiationWorker.objects.select_related("facility").annotate(dose_flagged=Exists(flagged))
@@ -106,6 +81,15 @@ def radiation_worker_list(*, actor: User) -> QuerySet[RadiationWorker]:
 
 def radiation_worker_get(*, actor: User, pk: int) -> RadiationWorker:
     return get_object_or_404(radiation_worker_list(actor=actor), pk=pk)
+
+
+def radiation_worker_get_for_update(*, actor: User, pk: int) -> RadiationWorker:
+    return get_object_or_404(_facility_scope(RadiationWorker.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def dose_readings_of(*, worker: RadiationWorker) -> QuerySet[DoseReading]:
+    """A worker's dose readings (the caller may see the worker), the latest period first."""
+    return worker.dose_readings.order_by("-period_end", "-id")
 
 
 def dose_alert_list(*, actor: User) -> QuerySet[DoseAlert]:
@@ -121,6 +105,18 @@ def license_application_list(*, actor: User) -> QuerySet[LicenseApplication]:
 
 def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
     return get_object_or_404(license_application_list(actor=actor), pk=pk)
+
+
+def license_application_get_for_update(*, actor: User, pk: int) -> LicenseApplication:
+    return get_object_or_404(_facility_scope(LicenseApplication.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def checklists_by_application_kind() -> dict[str, list[ChecklistItem]]:
+    """The checklist of each kind of application (Decree 142/2020 Art. 29): one query for a whole page."""
+    checklists = {}
+    for item in ChecklistItem.objects.all():
+        checklists.setdefault(item.application_kind, []).append(item)
+    return checklists
 
 
 def license_application_attachment_get(*, actor: User, pk: int, item_code: str) -> ApplicationAttachment:
@@ -161,6 +157,10 @@ def radiation_license_list(*, actor: User) -> QuerySet[RadiationLicense]:
 
 def radiation_license_get(*, actor: User, pk: int) -> RadiationLicense:
     return get_object_or_404(radiation_license_list(actor=actor), pk=pk)
+
+
+def radiation_license_get_for_update(*, actor: User, pk: int) -> RadiationLicense:
+    return get_object_or_404(_facility_scope(RadiationLicense.objects.select_for_update(), actor=actor), pk=pk)
 
 
 def license_document(license: RadiationLicense) -> Document | None:

@@ -1,16 +1,13 @@
-"""Every write on the registry: one function per use case, each owning its transaction."""
+"""Every write on the registry: one function per use case, each owning its transaction. One module per sub-domain,
+each re-exported here (as the selectors are) so that callers write `from registry import services`.
 
-from registry.services.instruments import (
-    ReadingInput,
-    instrument_assign,
-    instrument_refresh_status,
-    instrument_register,
-    valid_until_for,
-    verification_record,
-)
-from registry.services.organizations import organization_create, organization_update, user_create, user_update
+The notices' services (services/notices.py) are not re-exported: they are moving into the notice engine."""
 
-__all__ = [
-    "ReadingInput", "instrument_assign", "instrument_refresh_status", "instrument_register", "organization_create",
-    "organization_update", "user_create", "user_update", "valid_until_for", "verification_record",
-]
+from registry.services.instruments import *  # noqa: F403
+from registry.services.instruments import __all__ as _instruments
+from registry.services.organizations import *  # noqa: F403
+from registry.services.organizations import __all__ as _organizations
+from registry.services.radiation import *  # noqa: F403
+from registry.services.radiation import __all__ as _radiation
+
+__all__ = [*_organizations, *_instruments, *_radiation]

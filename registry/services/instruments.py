@@ -1,6 +1,5 @@
 """Instruments and their verifications: registration, recording, valid-until, certificates."""
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,7 +12,8 @@ from django.utils.translation import gettext as _
 from certificates.models import DocumentStatus
 from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
-from registry.certificate_kind import VERIFICATION_CERTIFICATE
+from registry.dates import add_months, last_day_of_month
+from registry.documents.certificate.kind import VERIFICATION_CERTIFICATE
 from registry.models import (
     Instrument,
     Organization,
@@ -25,13 +25,27 @@ from registry.models import (
     VerificationResult,
     identity_key,
 )
-from registry.permissions import require_role
+from registry.permissions import has_role, require
 from registry.selectors import (
     instrument_get_for_update,
     instrument_type_get,
+    organization_list,
     type_revision_in_force,
 )
 from registry.validators import normalize_serial
+
+__all__ = [
+    "ReadingInput",
+    "instrument_assign",
+    "instrument_refresh_status",
+    "instrument_register",
+    "may_assign_instrument",
+    "may_record_verification",
+    "may_register_instrument",
+    "valid_until_for",
+    "verification_record",
+]
+
 
 
 @dataclass(frozen=True)
@@ -42,17 +56,36 @@ class ReadingInput:
     max_permissible_error: Decimal
 
 
+def may_register_instrument(actor: User) -> bool:
+    """Technicians and officers register for any owner, businesses their own."""
+    return has_role(actor, Role.OFFICER, Role.TECHNICIAN, Role.BUSINESS)
+
+
+def may_assign_instrument(actor: User) -> bool:
+    """The owner (or an officer) chooses the verification body (Circular 23/2013 Art. 20.1)."""
+    return has_role(actor, Role.OFFICER, Role.BUSINESS)
+
+
+def may_record_verification(actor: User) -> bool:
+    return has_role(actor, Role.TECHNICIAN, Role.OFFICER)
+
+
 @transaction.atomic
 def instrument_register(*, actor: User, instrument_type_id: int, serial_number: str, manufacturer: str,
-                        owner_id: int, location: str, model: str = "", manufacturer_country: str = "",
+                        owner_id: int | None, location: str, model: str = "", manufacturer_country: str = "",
                         year_made: int | None = None, accuracy_class: str = "",
                         measuring_range: str = "", assigned_body_id: int | None = None) -> Instrument:
     """Register an instrument in use. Technicians and officers register for any owner, businesses their own;
-    the owner (or an officer) may name at once the verification body it chose."""
-    require_role(actor, Role.OFFICER, Role.TECHNICIAN, Role.BUSINESS)
+    the owner (or an officer) may name at once the verification body it chose; a business that names no owner
+    registers for itself."""
+    require(may_register_instrument(actor))
+    if owner_id is None:
+        if actor.role != Role.BUSINESS:
+            raise ValidationError({"owner": _("This field is required.")})
+        owner_id = actor.organization_id
     if actor.role == Role.BUSINESS and owner_id != actor.organization_id:
         raise ValidationError({"owner": _("A business registers only its own instruments.")})
-    owner = Organization.objects.filter(pk=owner_id).first()
+    owner = organization_list(actor=actor).filter(pk=owner_id).first()
     if owner is None:
         raise ValidationError({"owner": _("Unknown organization.")})
     assigned_body = None
@@ -89,7 +122,7 @@ def instrument_assign(*, actor: User, instrument_id: int, assigned_body_id: int 
     """The owner (or an officer) chooses the verification body of an instrument (Circular 23/2013
     Art. 20.1), or withdraws the choice with None. The instrument's history records who and when."""
     instrument = instrument_get_for_update(actor=actor, pk=instrument_id)  # 404 first: never reveal the rest
-    require_role(actor, Role.OFFICER, Role.BUSINESS)
+    require(may_assign_instrument(actor))
     instrument.assigned_body = None if assigned_body_id is None else _verification_body_get(pk=assigned_body_id)
     instrument.save(update_fields=["assigned_body"])
     return instrument
@@ -112,9 +145,7 @@ def valid_until_for(*, performed_on: date, cycle_months: int | None) -> date | N
     """The last day of the month in which the cycle ends (Circular 24/2013 Art. 41.10); None if no cycle."""
     if not cycle_months:
         return None
-    months = performed_on.year * 12 + (performed_on.month - 1) + cycle_months
-    year, month = divmod(months, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    return last_day_of_month(add_months(performed_on, cycle_months))
 
 
 @transaction.atomic
@@ -124,7 +155,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     """Record a verification. A pass requests its certificate (superseding the previous one);
     a fail ends the previous certificate, since a non-compliant instrument's certificate is no longer
     valid (Circular 23/2013 Art. 20.7)."""
-    require_role(actor, Role.TECHNICIAN, Role.OFFICER)
+    require(may_record_verification(actor))
     if actor.organization_id is None:
         raise ValidationError(_("Your account belongs to no organization, so it cannot record verifications."))
     instrument = instrument_get_for_update(actor=actor, pk=instrument_id)

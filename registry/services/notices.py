@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from certificates.models import Document
 from certificates.services import document_request
+from registry.legal import legal_value
 from registry.models import (
     Instrument,
     LicenseApplicationKind,
@@ -36,7 +37,6 @@ from registry.models import (
     XrayDeviceStatus,
 )
 from registry.notice_kind import EXPIRY_NOTICE
-from registry.selectors import legal_value
 
 logger = logging.getLogger(__name__)
 

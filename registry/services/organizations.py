@@ -1,20 +1,43 @@
-"""Organisations and users: officers create them."""
+"""Organisations and users: officers create them; users sign in with API tokens (django-rest-knox): issued at
+login, hashed at rest, cut on sign-out and on a password change."""
 
 from django.contrib.auth import password_validation
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from knox.models import AuthToken
 
 from registry.models import ROLE_ORGANIZATION_KINDS, Organization, OrganizationKind, Role, User
-from registry.permissions import require_role
+from registry.permissions import has_role, require
+from registry.selectors import organization_get_for_update, user_get_for_update
 from registry.validators import normalize_tax_code
+
+__all__ = [
+    "may_manage_organizations",
+    "organization_create",
+    "organization_update",
+    "token_issue",
+    "tokens_prune_expired",
+    "tokens_revoke_all",
+    "user_create",
+    "user_update",
+]
+
+
+
+def may_manage_organizations(actor: User) -> bool:
+    """Officers create and correct organisations and users."""
+    return has_role(actor, Role.OFFICER)
 
 
 @transaction.atomic
 def organization_create(*, actor: User, name: str, tax_code: str, address: str, province: str, kind: str,
                         parent_name: str = "") -> Organization:
     """An officer registers an organisation; the tax code is stored in its canonical form."""
-    require_role(actor, Role.OFFICER)
+    require(may_manage_organizations(actor))
     try:
         tax_code = normalize_tax_code(tax_code)
     except ValidationError as exc:
@@ -34,9 +57,11 @@ def user_create(*, actor: User, username: str, password: str, full_name: str, ro
     The officer role opens the admin (is_staff follows it), so only a superuser gives it; the password must
     pass AUTH_PASSWORD_VALIDATORS, judged against this user's own name and e-mail (issue 7, defects 2 and 4).
     """
-    require_role(actor, Role.OFFICER)
+    require(may_manage_organizations(actor))
     if role == Role.OFFICER and not actor.is_superuser:
         raise PermissionDenied(_("Only a superuser may give the officer role."))
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This username is taken.")})
     organization = _role_organization(role=role, organization_id=organization_id)
     user = User(username=username, full_name=full_name.strip(), role=role, organization=organization,
                 email=email.strip())
@@ -70,8 +95,8 @@ def organization_update(*, actor: User, organization_id: int, name: str, tax_cod
 
     The kind is not changed: the roles of its users and the registers it holds (instruments, X-ray devices,
     licences) were admitted for that kind (ROLE_ORGANIZATION_KINDS, FACILITY_KINDS)."""
-    require_role(actor, Role.OFFICER)
-    organization = Organization.objects.select_for_update().get(pk=organization_id)
+    require(may_manage_organizations(actor))
+    organization = organization_get_for_update(actor=actor, pk=organization_id)
     if tax_code or organization.kind != OrganizationKind.DEPARTMENT:
         try:
             tax_code = normalize_tax_code(tax_code)
@@ -95,8 +120,8 @@ def user_update(*, actor: User, user_id: int, username: str, full_name: str, ema
     Power is the role (None keeps it) and is_superuser (None keeps it). An officer who is not a superuser may
     change only users below them (not another officer or a superuser) and themselves (issue 7, defect 2).
     The role and the organisation's kind must match (ROLE_ORGANIZATION_KINDS), whoever edits."""
-    require_role(actor, Role.OFFICER)
-    user = User.objects.select_for_update().get(pk=user_id)
+    require(may_manage_organizations(actor))
+    user = user_get_for_update(actor=actor, pk=user_id)
     if not actor.is_superuser:
         if user.pk != actor.pk and user.is_staff:
             raise PermissionDenied(_("Only a superuser may change an officer or a superuser."))
@@ -123,3 +148,27 @@ def _save_unique(row, *, field: str, message: str) -> None:
             row.save()
     except IntegrityError as exc:
         raise ValidationError({field: message}) from exc
+
+
+@transaction.atomic
+def token_issue(*, user: User, request: HttpRequest) -> tuple[AuthToken, str]:
+    """A new token for an authenticated user, living settings.TOKEN_TTL_HOURS; the clear token is returned once.
+
+    Only its SHA-512 digest (and a short prefix to find it by) is stored, so no page or backup can show it again.
+    `user_logged_in` records the login (last_login, django-axes' access log) as for an admin login.
+    """
+    instance, token = AuthToken.objects.create(user=user)
+    user_logged_in.send(sender=user.__class__, request=request, user=user)
+    return instance, token
+
+
+def tokens_revoke_all(*, user: User) -> int:
+    """Cut every token of a user (every device); returns how many were cut."""
+    deleted, _ = AuthToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def tokens_prune_expired() -> int:
+    """Delete the tokens past their expiry (knox deletes one only when its owner next signs in)."""
+    deleted, _ = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
+    return deleted

@@ -57,3 +57,17 @@ def application_payload(hospital: Hospital, **overrides) -> dict:
         "attachments": [{"item_code": "application", "reference": "Công văn số 12/BV"}],
     }
     return {**payload, **overrides}
+
+
+def file_application(client, hospital, **overrides):
+    return client.post("/api/v1/license-applications/", application_payload(hospital, **overrides), format="json")
+
+
+def issue_license(client_for, officer, hospital, **overrides) -> dict:
+    """A licence issued by the officer on the hospital's application (which must pass its checks)."""
+    application = file_application(client_for(hospital.user), hospital, **overrides).json()
+    assert application["status"] == "submitted", application
+    response = client_for(officer).post(f"/api/v1/license-applications/{application['id']}/issue",
+                                        {"conditions": ["Chỉ sử dụng tại phòng đã kiểm xạ."]}, format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()

@@ -9,7 +9,7 @@ from stdnum.vn import mst
 
 from registry.models import Instrument, Organization, User, XrayDevice
 from registry.services import instrument_register
-from registry.services.licensing import license_application_submit, license_issue
+from registry.services.radiation.licensing import license_application_submit, license_issue
 from tests.factories import InstrumentTypeFactory, OrganizationFactory
 from tests.registry.radiation_fixtures import make_hospital
 

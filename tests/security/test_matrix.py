@@ -46,9 +46,9 @@ from registry.models import (
     XrayDevice,
 )
 from registry.services import instrument_register, verification_record
-from registry.services.licensing import license_application_attach, license_application_submit, license_issue
 from registry.services.notices import notices_scan
 from registry.services.radiation import dose_reading_record
+from registry.services.radiation.licensing import license_application_attach, license_application_submit, license_issue
 from tests.factories import OrganizationFactory, UserFactory
 from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import make_hospital

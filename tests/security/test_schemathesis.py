@@ -102,7 +102,7 @@ def wsgi_keeps_test_connection():
 @pytest.fixture
 def issued_world(wsgi_keeps_test_connection, world: World, django_capture_on_commit_callbacks) -> World:
     """The world, with a licence application filed so that every resource has an object."""
-    from registry.services.licensing import license_application_submit
+    from registry.services.radiation.licensing import license_application_submit
 
     license_application_submit(actor=world.business, kind="new",
                                device_ids=[world.hospital.ct.pk, world.hospital.dental.pk],

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from registry.services.radiation import add_months
+from registry.dates import add_months
 from tests.registry.radiation_fixtures import application_payload, make_hospital
 from tests.workers.test_pipeline import _issued, _qr_texts
 

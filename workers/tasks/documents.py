@@ -16,7 +16,7 @@ from certificates.services import (
     document_render,
     idempotency_records_prune,
 )
-from registry.services.tokens import tokens_prune_expired
+from registry.services.organizations import tokens_prune_expired
 
 logger = logging.getLogger(__name__)
 

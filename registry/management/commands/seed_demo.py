@@ -21,12 +21,12 @@ from registry.models import (
     XrayDevice,
 )
 from registry.services import ReadingInput, verification_record
-from registry.services.licensing import license_application_submit, license_issue
 from registry.services.radiation import (
     radiation_worker_register,
     xray_device_register,
     xray_device_verification_record,
 )
+from registry.services.radiation.licensing import license_application_submit, license_issue
 
 DEMO_PASSWORD = "demo-pass-2026"
 

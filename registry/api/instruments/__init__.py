@@ -1,0 +1,1 @@
+"""The API of the instrument register: the catalogue, instruments and their verifications."""

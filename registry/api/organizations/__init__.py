@@ -1,0 +1,1 @@
+"""The API of organisations and users, and signing in and out."""

@@ -1,0 +1,36 @@
+"""Organisations and users: inputs check shape, outputs answer; services decide."""
+
+from rest_framework import serializers
+
+from registry.api.fields import IdField
+from registry.models import Organization, OrganizationKind, Role, User
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "tax_code", "address", "province", "kind", "parent_name", "created_at"]
+
+
+class OrganizationInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255)
+    tax_code = serializers.CharField(max_length=20)
+    address = serializers.CharField(max_length=500)
+    province = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=OrganizationKind.choices)
+    parent_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "full_name", "email", "role", "organization", "is_active", "date_joined"]
+
+
+class UserInputSerializer(serializers.Serializer):
+    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
+    password = serializers.CharField(write_only=True, min_length=8, max_length=128)
+    full_name = serializers.CharField(max_length=255)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    role = serializers.ChoiceField(choices=Role.choices)
+    organization = IdField(required=False, allow_null=True, default=None)

@@ -1,0 +1,1 @@
+"""The API of the radiation register: X-ray devices, radiation workers and their doses, licences."""
