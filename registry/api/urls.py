@@ -1,5 +1,5 @@
 from config.routers import NumericRouter
-from registry.api import notice_views, radiation_views, views
+from registry.api import overdue_views, radiation_views, views
 
 router = NumericRouter()
 router.register("organizations", views.OrganizationViewSet, basename="organization")
@@ -11,5 +11,6 @@ router.register("xray-devices", radiation_views.XrayDeviceViewSet, basename="xra
 router.register("radiation-workers", radiation_views.RadiationWorkerViewSet, basename="radiation-worker")
 router.register("license-applications", radiation_views.LicenseApplicationViewSet, basename="license-application")
 router.register("radiation-licenses", radiation_views.RadiationLicenseViewSet, basename="radiation-license")
-router.register("notices", notice_views.NoticeViewSet, basename="notice")
+# The officers' overdue view over the registers; the notices themselves are the engine's (certificates.notices).
+router.register("notices/overdue", overdue_views.OverdueViewSet, basename="notice-overdue")
 urlpatterns = router.urls

@@ -13,7 +13,6 @@ from registry.models.instruments import (
     identity_key,
 )
 from registry.models.legal import LegalParameter
-from registry.models.notices import Notice, NoticeDigest, NoticeKind, NoticeStage, StageAnchor
 from registry.models.organizations import (
     ROLE_ORGANIZATION_KINDS,
     Organization,
@@ -61,10 +60,6 @@ __all__ = [
     "LicenseApplication",
     "LicenseApplicationKind",
     "LicenseApplicationStatus",
-    "Notice",
-    "NoticeDigest",
-    "NoticeKind",
-    "NoticeStage",
     "Organization",
     "OrganizationKind",
     "RadiationLicense",
@@ -73,7 +68,6 @@ __all__ = [
     "Reading",
     "RegistryUserManager",
     "Role",
-    "StageAnchor",
     "User",
     "Verification",
     "VerificationKind",

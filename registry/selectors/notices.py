@@ -1,41 +1,22 @@
-"""Reads of the notice ledger, scoped to the caller, and what is overdue per organisation."""
+"""What is overdue per organisation, over the registers (the notice ledger itself is certificates.notices')."""
 
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Min, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
-from certificates.models import Document
 from registry.models import (
     Instrument,
-    Notice,
     Organization,
     RadiationLicense,
     RadiationLicenseStatus,
-    Role,
-    User,
     VerificationResult,
     XrayDevice,
     XrayDeviceStatus,
 )
 
-__all__ = ["notice_get", "notice_list", "overdue_by_organization"]
-
-
-def notice_list(*, actor: User) -> QuerySet[Notice]:
-    notices = Notice.objects.select_related("organization", "digest").prefetch_related(
-        Prefetch("digest__documents", queryset=Document.objects.order_by("-id")))
-    if actor.role in (Role.OFFICER, Role.INSPECTOR):
-        return notices
-    if actor.role == Role.BUSINESS:
-        return notices.filter(organization_id=actor.organization_id)
-    return notices.none()
-
-
-def notice_get(*, actor: User, pk: int) -> Notice:
-    return get_object_or_404(notice_list(actor=actor), pk=pk)
+__all__ = ["overdue_by_organization"]
 
 
 def _overdue_counts(queryset: QuerySet, owner_field: str, today: date) -> dict[int, tuple[int, date]]:
