@@ -55,6 +55,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.SeparateDatabaseAndState(
+            # In the order Django registers these models (NoticeStage's history right before it): the content
+            # types created after a test flush then keep the ids that long-lived test workers have cached.
             state_operations=[
                 migrations.CreateModel(
                     name='HistoricalNoticeStage',
@@ -81,6 +83,24 @@ class Migration(migrations.Migration):
                         'get_latest_by': ('history_date', 'history_id'),
                     },
                     bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='NoticeStage',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('kind', models.CharField(choices=certificates.notices.sources.notice_kind_choices, max_length=32)),
+                        ('code', models.SlugField(max_length=32)),
+                        ('anchor', models.CharField(choices=[('due_date', 'The due date (valid until)'), ('action_deadline', 'The last day to act (file a renewal)')], max_length=24)),
+                        ('offset_days', models.SmallIntegerField()),
+                        ('label', models.CharField(max_length=255)),
+                        ('legal_basis', models.CharField(max_length=255)),
+                        ('active', models.BooleanField(default=True)),
+                    ],
+                    options={
+                        'db_table': 'registry_noticestage',
+                        'ordering': ['kind', 'anchor', 'offset_days'],
+                        'constraints': [models.UniqueConstraint(fields=('kind', 'code'), name='notice_stage_unique')],
+                    },
                 ),
                 migrations.CreateModel(
                     name='NoticeDigest',
@@ -123,24 +143,6 @@ class Migration(migrations.Migration):
                     options={
                         'db_table': 'registry_notice',
                         'ordering': ['-stage_date', '-id'],
-                    },
-                ),
-                migrations.CreateModel(
-                    name='NoticeStage',
-                    fields=[
-                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                        ('kind', models.CharField(choices=certificates.notices.sources.notice_kind_choices, max_length=32)),
-                        ('code', models.SlugField(max_length=32)),
-                        ('anchor', models.CharField(choices=[('due_date', 'The due date (valid until)'), ('action_deadline', 'The last day to act (file a renewal)')], max_length=24)),
-                        ('offset_days', models.SmallIntegerField()),
-                        ('label', models.CharField(max_length=255)),
-                        ('legal_basis', models.CharField(max_length=255)),
-                        ('active', models.BooleanField(default=True)),
-                    ],
-                    options={
-                        'db_table': 'registry_noticestage',
-                        'ordering': ['kind', 'anchor', 'offset_days'],
-                        'constraints': [models.UniqueConstraint(fields=('kind', 'code'), name='notice_stage_unique')],
                     },
                 ),
                 migrations.AddConstraint(

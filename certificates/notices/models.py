@@ -20,7 +20,7 @@ class StageAnchor(models.TextChoices):
 
 
 class NoticeStage(models.Model):
-    """A warning stage: `offset_days` from its anchor (negative before). Stages are data that can be changed in the admin."""
+    """A warning stage: `offset_days` from its anchor (negative before). Stages are data, changed in the admin."""
 
     kind = models.CharField(max_length=32, choices=notice_kind_choices)
     code = models.SlugField(max_length=32)
