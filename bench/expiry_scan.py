@@ -88,8 +88,8 @@ def child() -> None:
     import django
 
     django.setup()
-    from registry.models import Notice
-    from registry.services.notices import notices_scan
+    from certificates.notices.models import Notice
+    from certificates.notices.services import notices_scan
 
     Notice.objects.exists()  # connect and import everything before the baseline
     figures = {"baseline_rss_mb": _max_rss_mb()}

@@ -28,3 +28,6 @@ class DocumentAdmin(ManagerAdminMixin, SimpleHistoryAdmin):
         for document_id in failed:
             document_retry(actor=request.user, document_id=document_id)
         messages.info(request, f"{len(failed)} document(s) sent to render again.")
+
+
+from certificates.notices import admin as notices_admin  # noqa: E402, F401 - registers the engine's models

@@ -55,3 +55,15 @@ def kind_label(kind: str) -> str:
 def kind_choices() -> list[tuple[str, str]]:
     """The registered kinds as (value, label) choices, for filters and forms (a callable: apps register late)."""
     return [(spec.kind, spec.label) for spec in _KINDS.values()]
+
+
+class RegisteredChoices:
+    """Choices read from a registry each time they are iterated: a filter built at import time (before the apps
+    register) still validates against every registered value, and the OpenAPI schema, generated after, lists
+    them as an enum (drf-spectacular does not call a callable's choices)."""
+
+    def __init__(self, choices: Callable[[], list[tuple[str, str]]]):
+        self._choices = choices
+
+    def __iter__(self):
+        return iter(self._choices())

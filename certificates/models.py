@@ -31,7 +31,7 @@ class DocumentCounter(models.Model):
     """The last number used per kind, issuer and year; its row lock makes numbering gapless."""
 
     kind = models.CharField(max_length=40)  # a kind an app registered (certificates.kinds)
-    issuer = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="+")
+    issuer = models.ForeignKey(settings.ORGANIZATION_MODEL, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     last_value = models.PositiveIntegerField(default=0)
 
@@ -52,8 +52,8 @@ class Document(models.Model):
     """
 
     kind = models.CharField(_("kind"), max_length=40)  # a kind an app registered (certificates.kinds)
-    issuer = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="issued_documents")
-    owner = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="owned_documents")
+    issuer = models.ForeignKey(settings.ORGANIZATION_MODEL, on_delete=models.PROTECT, related_name="issued_documents")
+    owner = models.ForeignKey(settings.ORGANIZATION_MODEL, on_delete=models.PROTECT, related_name="owned_documents")
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
     number = models.CharField(_("number"), max_length=64)
@@ -137,3 +137,7 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+# The notice engine's tables belong to this app (Django finds models through the app's `models` module).
+from certificates.notices.models import Notice, NoticeDigest, NoticeStage, StageAnchor  # noqa: E402, F401

@@ -1,6 +1,7 @@
 """Reads of documents, scoped to the caller."""
 
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -63,3 +64,19 @@ def document_oldest_pending_created_at():
 def document_get_downloadable(*, actor, pk: int) -> Document:
     """A document whose PDF the caller may download, as the access policy answers; anyone else gets 404."""
     return get_object_or_404(document_access().downloadable(actor, Document.objects.all()), pk=pk)
+
+
+def _of_subject_type(model: type[Model]) -> QuerySet[Document]:
+    return Document.objects.filter(subject_type=ContentType.objects.get_for_model(model))
+
+
+def document_newest_number(model: type[Model]) -> Subquery:
+    """An expression for the number of the newest document about each row of `model` (None when it has none),
+    for a subject's own queryset to annotate: `.annotate(document_number=document_newest_number(Licence))`."""
+    return Subquery(_of_subject_type(model).filter(subject_id=OuterRef("pk")).order_by("-id").values("number")[:1])
+
+
+def document_newest_rendered(*, subject: Model) -> Document | None:
+    """The newest document about a subject that has its PDF (issued, or since superseded or revoked), or None."""
+    return (_of_subject_type(type(subject)).filter(subject_id=subject.pk).exclude(sha256="")
+            .order_by("-id").first())

@@ -122,6 +122,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "registry.User"
+# The organisation every document and notice is issued by and to; `certificates` names it only through this.
+ORGANIZATION_MODEL = "registry.Organization"
 # django-axes' backend first: a locked account or address is refused before its password is even checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [

@@ -30,8 +30,6 @@ from registry.models import (
     InstrumentTypeRevision,
     LegalParameter,
     LicenseApplication,
-    Notice,
-    NoticeStage,
     Organization,
     RadiationLicense,
     RadiationWorker,
@@ -325,22 +323,3 @@ class RadiationLicenseAdmin(ReadOnlyAdminMixin, OfficerAdminMixin, SimpleHistory
     list_display = ["facility", "kind", "status", "valid_from", "valid_until"]
     list_filter = ["status", "kind"]
     list_select_related = ["facility"]
-
-
-@admin.register(NoticeStage)
-class NoticeStageAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
-    """Officers tune the warning stages: days before the anchor, labels, on or off."""
-
-    list_display = ["kind", "code", "anchor", "offset_days", "label", "active"]
-    list_filter = ["kind", "active"]
-    list_editable = ["active"]
-
-
-@admin.register(Notice)
-class NoticeAdmin(ReadOnlyAdminMixin, OfficerAdminMixin, admin.ModelAdmin):
-    """Notices come from the expiry scan; their owners read and acknowledge them through the API."""
-
-    list_display = ["subject_label", "serial_number", "organization", "kind", "stage", "due_date", "acknowledged_at"]
-    list_filter = ["kind", "stage"]
-    search_fields = ["serial_number", "subject_label", "organization__name"]
-    list_select_related = ["organization"]

@@ -224,7 +224,7 @@ def celery_workers(django_db_setup, django_db_blocker):
 def settle_workers(timeout: float = 60) -> None:
     """Wait until the session's workers have no document to render and no digest to e-mail."""
     from certificates.models import Document, DocumentStatus
-    from registry.models import NoticeDigest
+    from certificates.notices.models import NoticeDigest
 
     if not _SESSION_WORKERS:
         return

@@ -23,10 +23,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from certificates.api.urls import router as certificates_router
+from certificates.notices.services import notices_scan
 from registry.api.urls import router as registry_router
 from registry.models import Instrument, InstrumentType
 from registry.services import ReadingInput, verification_record
-from registry.services.notices import notices_scan
 from registry.services.radiation import dose_reading_record, radiation_worker_register, xray_device_register
 from tests.factories import InstrumentFactory, UserFactory
 from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device

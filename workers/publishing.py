@@ -3,8 +3,8 @@
 import logging
 
 from certificates.models import Document
+from certificates.notices.digest.kind import EXPIRY_NOTICE
 from certificates.services import document_mark_not_enqueued
-from registry.notice_kind import EXPIRY_NOTICE
 
 logger = logging.getLogger(__name__)
 

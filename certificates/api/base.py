@@ -38,8 +38,9 @@ class ServiceRule(BasePermission):
         return view.rule_allows(request)
 
 
-class ScopedViewSet(IdempotentPostMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """List and detail from the caller's scope; actions fetch through it (`scoped_object`) and answer re-read."""
+class ScopedGenericViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
+    """The caller's scope as the queryset; actions fetch through it (`scoped_object`) and answer re-read. With no
+    route of its own: a viewset that serves neither list nor detail of a model (a computed view) starts here."""
 
     selector: Callable = None  # staticmethod(<entity>_list): the queryset the caller may see, given `actor`
     rules: dict[str, Callable[[object], bool]] = {}  # action -> service-side `may_*(actor)` for its writes
@@ -75,6 +76,10 @@ class ScopedViewSet(IdempotentPostMixin, mixins.ListModelMixin, mixins.RetrieveM
         """A list under a detail route, paginated like every list (the schema said pages; issue 7 defect 13)."""
         rows = self.paginate_queryset(queryset)
         return self.get_paginated_response(serializer_class(rows, many=True).data)
+
+
+class ScopedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGenericViewSet):
+    """List and detail from the caller's scope: a detail outside it is a 404."""
 
 
 class ScopedCreateViewSet(ScopedViewSet):

@@ -2,12 +2,12 @@
 
 import django_filters
 
-from certificates.kinds import kind_choices
+from certificates.kinds import RegisteredChoices, kind_choices
 from certificates.models import Document, DocumentStatus
 
 
 class DocumentFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=kind_choices)
+    kind = django_filters.ChoiceFilter(choices=RegisteredChoices(kind_choices))
     status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices)
     owner_id = django_filters.NumberFilter(field_name="owner_id")
     issuer_id = django_filters.NumberFilter(field_name="issuer_id")

@@ -1,7 +1,5 @@
 """Documents: read, download, and the managers' actions; the public verification answer."""
 
-import unicodedata
-
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -22,12 +20,7 @@ from certificates.api.serializers import (
     PublicDocumentSerializer,
     ReasonSerializer,
 )
-
-
-def _ascii_filename(number: str) -> str:
-    """KĐ-2026/000123 -> KD-2026-000123.pdf: plain ASCII survives every browser and mail client."""
-    folded = unicodedata.normalize("NFKD", number.replace("Đ", "D").replace("đ", "d"))
-    return folded.encode("ascii", "ignore").decode().replace("/", "-") + ".pdf"
+from certificates.filenames import ascii_filename
 
 
 def _wants_json(request) -> bool:
@@ -59,7 +52,7 @@ class DocumentViewSet(ScopedViewSet):
         if not document.file:
             raise NotIssuedYet
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
-                            filename=_ascii_filename(document.number))
+                            filename=ascii_filename(document.number))
 
     def _act(self, service, *, status_code: int = status.HTTP_200_OK, with_reason: bool = True):
         document = self.scoped_object()

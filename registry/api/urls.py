@@ -1,5 +1,4 @@
 from config.routers import NumericRouter
-from registry.api import notice_views
 from registry.api.instruments import views as instruments
 from registry.api.organizations import views as organizations
 from registry.api.radiation import views as radiation
@@ -14,5 +13,6 @@ router.register("xray-devices", radiation.XrayDeviceViewSet, basename="xray-devi
 router.register("radiation-workers", radiation.RadiationWorkerViewSet, basename="radiation-worker")
 router.register("license-applications", radiation.LicenseApplicationViewSet, basename="license-application")
 router.register("radiation-licenses", radiation.RadiationLicenseViewSet, basename="radiation-license")
-router.register("notices", notice_views.NoticeViewSet, basename="notice")
+# The officers' overdue view over the registers; the notices themselves are the engine's (certificates.notices).
+router.register("notices/overdue", organizations.OverdueViewSet, basename="notice-overdue")
 urlpatterns = router.urls

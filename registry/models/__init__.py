@@ -12,7 +12,6 @@ from registry.models.instruments import (
     identity_key,
 )
 from registry.models.legal import LegalParameter
-from registry.models.notices import Notice, NoticeDigest, NoticeKind, NoticeStage, StageAnchor
 from registry.models.organizations import (
     ROLE_ORGANIZATION_KINDS,
     Organization,
@@ -55,10 +54,6 @@ __all__ = [
     "LicenseApplication",
     "LicenseApplicationKind",
     "LicenseApplicationStatus",
-    "Notice",
-    "NoticeDigest",
-    "NoticeKind",
-    "NoticeStage",
     "Organization",
     "OrganizationKind",
     "RadiationLicense",
@@ -67,7 +62,6 @@ __all__ = [
     "Reading",
     "RegistryUserManager",
     "Role",
-    "StageAnchor",
     "User",
     "Verification",
     "VerificationKind",

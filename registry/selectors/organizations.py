@@ -1,13 +1,30 @@
 """Reads of organisations and users, scoped to the caller, and the department that issues what the state issues."""
 
-from django.conf import settings
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from collections import defaultdict
+from datetime import date
 
-from registry.models import Organization, OrganizationKind, Role, User
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from registry.models import (
+    Instrument,
+    Organization,
+    OrganizationKind,
+    RadiationLicense,
+    RadiationLicenseStatus,
+    Role,
+    User,
+    VerificationResult,
+    XrayDevice,
+    XrayDeviceStatus,
+)
 
 __all__ = [
     "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
+    "overdue_by_organization",
     "user_get", "user_get_for_update", "user_list",
 ]
 
@@ -63,3 +80,35 @@ def department_for(actor: User | None = None) -> Organization:
             address=settings.DEPARTMENT_ADDRESS, parent_name=settings.DEPARTMENT_PARENT_NAME,
         )
     return department
+
+
+def _overdue_counts(queryset: QuerySet, owner_field: str, today: date) -> dict[int, tuple[int, date]]:
+    rows = queryset.filter(valid_until__lt=today).values(owner_field).annotate(n=Count("id"), oldest=Min("valid_until"))
+    return {row[owner_field]: (row["n"], row["oldest"]) for row in rows}
+
+
+def overdue_by_organization(*, actor: User, limit: int = 500) -> list[dict]:
+    """Per organisation: instruments past their verification, X-ray units past theirs, licences expired.
+    Three grouped queries and one for the names, whatever the size of the registers. A view over every
+    organisation: only those who read every register may have it (403 for the others, as for a forbidden role)."""
+    if actor.role not in READ_ALL_ROLES:
+        raise PermissionDenied
+    today = timezone.localdate()
+    sources = {
+        "instruments_overdue": _overdue_counts(Instrument.objects.filter(last_result=VerificationResult.PASS),
+                                               "owner_id", today),
+        "xray_devices_overdue": _overdue_counts(XrayDevice.objects.exclude(status=XrayDeviceStatus.DISPOSED),
+                                                "facility_id", today),
+        "licenses_expired": _overdue_counts(RadiationLicense.objects.filter(status=RadiationLicenseStatus.ACTIVE),
+                                            "facility_id", today),
+    }
+    rows = defaultdict(lambda: dict.fromkeys(sources, 0) | {"oldest_due_date": None})
+    for name, counts in sources.items():
+        for organization_id, (count, oldest) in counts.items():
+            row = rows[organization_id]
+            row[name] = count
+            row["oldest_due_date"] = min(filter(None, [row["oldest_due_date"], oldest]))
+    names = dict(Organization.objects.filter(pk__in=list(rows)).values_list("id", "name"))
+    result = [{"organization_id": pk, "organization_name": names.get(pk, ""), **row} for pk, row in rows.items()]
+    result.sort(key=lambda row: -(row["instruments_overdue"] + row["xray_devices_overdue"] + row["licenses_expired"]))
+    return result[:limit]

@@ -36,17 +36,17 @@ from rest_framework.test import APIClient
 from stdnum.vn import mst
 
 from certificates.api.urls import router as certificates_router
+from certificates.notices.models import Notice
+from certificates.notices.services import notices_scan
 from certificates.services import document_render
 from registry.api.urls import router as registry_router
 from registry.models import (
     DoseAlert,
     InstrumentTypeRevision,
-    Notice,
     Verification,
     XrayDevice,
 )
 from registry.services import instrument_register, verification_record
-from registry.services.notices import notices_scan
 from registry.services.radiation import dose_reading_record
 from registry.services.radiation.licensing import license_application_attach, license_application_submit, license_issue
 from tests.factories import OrganizationFactory, UserFactory
@@ -284,7 +284,7 @@ OPS = {
     ("radiation-license", "revoke", "post"): Op("write", "radiation-license", _reason),
     ("radiation-license", "transcribe", "post"): Op("create", payload=_transcription, multipart=True),
     ("notice", "list", "get"): Op("list", "notice"),
-    ("notice", "overdue", "get"): Op("list", "overdue"),
+    ("notice-overdue", "list", "get"): Op("list", "overdue"),
     ("notice", "retrieve", "get"): Op("read", "notice"),
     ("notice", "read", "post"): Op("write", "notice", _empty),
     ("notice", "acknowledge", "post"): Op("write", "notice", _empty),

@@ -40,7 +40,8 @@ def _schema():
 def _real_ids(world: World) -> dict[str, int]:
     """The id of one real object per resource, for path parameters."""
     from certificates.models import Document
-    from registry.models import LicenseApplication, Notice
+    from certificates.notices.models import Notice
+    from registry.models import LicenseApplication
 
     document = Document.objects.filter(owner=world.hospital.organization).order_by("id").first()
     notice = Notice.objects.filter(organization=world.hospital.organization).order_by("id").first()

@@ -15,8 +15,9 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from registry.models import Instrument, Notice, NoticeDigest
-from registry.services.notices import notices_scan
+from certificates.notices.models import Notice, NoticeDigest
+from certificates.notices.services import notices_scan
+from registry.models import Instrument
 from tests.conftest import WORKER_MAIL_DIR, running_workers, wait_until
 from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
 from workers.tasks.notices import scan_expiries

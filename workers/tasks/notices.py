@@ -6,11 +6,10 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Q
 from django.utils import timezone
 
-from registry.models import NoticeDigest
-from registry.services.notices import notice_digest_email, notices_scan
+from certificates.notices.selectors import notice_digests_awaiting_email
+from certificates.notices.services import notice_digest_email, notices_scan
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +38,8 @@ def email_digest(self, digest_id: int) -> int:
 def sweep_digest_emails() -> int:
     """Enqueue the e-mail of digests issued more than five minutes ago and not yet sent."""
     now = timezone.now()
-    stale_claim = now - timedelta(minutes=settings.DIGEST_EMAIL_CLAIM_MINUTES)
-    ids = list(NoticeDigest.objects.filter(
-        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=stale_claim),
-        emailed_at__isnull=True, created_at__lt=now - timedelta(minutes=5),
-        documents__status="issued").values_list("pk", flat=True)[:500])
+    ids = notice_digests_awaiting_email(issued_before=now - timedelta(minutes=5),
+                                        claimed_before=now - timedelta(minutes=settings.DIGEST_EMAIL_CLAIM_MINUTES))
     for digest_id in ids:
         email_digest.apply_async(kwargs={"digest_id": digest_id})
     return len(ids)

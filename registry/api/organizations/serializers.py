@@ -34,3 +34,12 @@ class UserInputSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(choices=Role.choices)
     organization = IdField(required=False, allow_null=True, default=None)
+
+
+class OverdueRowSerializer(serializers.Serializer):
+    organization_id = serializers.IntegerField()
+    organization_name = serializers.CharField()
+    instruments_overdue = serializers.IntegerField()
+    xray_devices_overdue = serializers.IntegerField()
+    licenses_expired = serializers.IntegerField()
+    oldest_due_date = serializers.DateField(allow_null=True)

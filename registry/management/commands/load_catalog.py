@@ -12,7 +12,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.models import ChecklistItem, InstrumentType, InstrumentTypeRevision, LegalParameter, NoticeStage
+from certificates.notices.services import notice_stages_load
+from registry.models import ChecklistItem, InstrumentType, InstrumentTypeRevision, LegalParameter
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "catalog"
 
@@ -34,8 +35,8 @@ class Command(BaseCommand):
                 written["parameters"] += _upsert(LegalParameter, entry, ("key", "in_force_from"), update)
             for entry in data.get("checklists", []):
                 written["checklists"] += _upsert(ChecklistItem, entry, ("application_kind", "code"), update)
-            for entry in data.get("stages", []):
-                written["notice stages"] += _upsert(NoticeStage, entry, ("kind", "code"), update)
+            # The stages of the registry's notice sources (registry.notice_sources), kept by the notice engine.
+            written["notice stages"] += notice_stages_load(stages=data.get("stages", []), update=update)
         summary = ", ".join(f"{count} {name}" for name, count in written.items())
         self.stdout.write(f"catalogue: written {summary} ({InstrumentType.objects.count()} instrument types in all)")
 

@@ -1,8 +1,7 @@
-"""Expiry notices: the stages (data), the ledger of notices sent, and one digest a day per organisation.
+"""The engine's data: warning stages, one digest a day per organisation, and the ledger of notices sent.
 
-The owner must have an instrument re-verified before its certificate runs out (Law on Metrology 2011 Art. 21;
-Circular 23/2013 Art. 25), and a facility must file its licence renewal at least 45 days before expiry
-(Decree 142/2020 Art. 30.1). The ledger holds at most one notice per subject, kind, due date and stage.
+The ledger holds at most one notice per subject, kind, due date and stage. A kind is the key of a registered
+source (certificates.notices.sources); its stages are data the document managers can change.
 """
 
 from django.conf import settings
@@ -12,24 +11,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from registry.models.organizations import Organization
-
-
-class NoticeKind(models.TextChoices):
-    INSTRUMENT_VERIFICATION = "instrument_verification", _("Instrument verification due")
-    XRAY_VERIFICATION = "xray_verification", _("X-ray device verification due")
-    LICENSE_EXPIRY = "license_expiry", _("Licence renewal and expiry")
+from certificates.notices.sources import notice_kind_choices
 
 
 class StageAnchor(models.TextChoices):
     DUE_DATE = "due_date", _("The due date (valid until)")
-    RENEWAL_DEADLINE = "renewal_deadline", _("The last day a renewal may be filed")
+    ACTION_DEADLINE = "action_deadline", _("The last day to act (file a renewal)")
 
 
 class NoticeStage(models.Model):
-    """A warning stage: `offset_days` from its anchor (negative before). Stages are data an officer can change."""
+    """A warning stage: `offset_days` from its anchor (negative before). Stages are data, changed in the admin."""
 
-    kind = models.CharField(max_length=32, choices=NoticeKind.choices)
+    kind = models.CharField(max_length=32, choices=notice_kind_choices)
     code = models.SlugField(max_length=32)
     anchor = models.CharField(max_length=24, choices=StageAnchor.choices)
     offset_days = models.SmallIntegerField()
@@ -49,7 +42,8 @@ class NoticeStage(models.Model):
 class NoticeDigest(models.Model):
     """One organisation's notices of one day, issued as a Thông báo document and e-mailed to its users."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="notice_digests")
+    organization = models.ForeignKey(settings.ORGANIZATION_MODEL, on_delete=models.PROTECT,
+                                     related_name="notice_digests")
     digest_date = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -75,8 +69,8 @@ class NoticeDigest(models.Model):
 class Notice(models.Model):
     """One notice in the ledger: a subject reaching a stage for one due date."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="notices")
-    kind = models.CharField(max_length=32, choices=NoticeKind.choices)
+    organization = models.ForeignKey(settings.ORGANIZATION_MODEL, on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField(max_length=32, choices=notice_kind_choices)
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     subject_id = models.PositiveBigIntegerField()
     due_date = models.DateField()
@@ -101,8 +95,8 @@ class Notice(models.Model):
                                     name="notice_once_per_subject_due_date_and_stage"),
         ]
         indexes = [
-            models.Index(fields=["subject_type", "subject_id", "due_date"]),
-            models.Index(fields=["organization", "digest"]),
+            models.Index(fields=["subject_type", "subject_id", "due_date"], name="notice_subject_due_date_idx"),
+            models.Index(fields=["organization", "digest"], name="notice_organization_digest_idx"),
         ]
 
     def __str__(self) -> str:

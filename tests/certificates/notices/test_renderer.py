@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from registry.notice_document import ExpiryNoticeContext, NoticeItemRow, render_expiry_notice
+from certificates.notices.digest.renderer import ExpiryNoticeContext, NoticeItemRow, render_expiry_notice
 from tests.pdf_helpers import font_embedding, pdf_lines, pdf_reader, pdf_text, qr_texts_by_page
 
 VERIFY_URL = "https://thongbao.example.vn/xac-thuc/TB-2026-000012?t=5d1c0a9e"
@@ -54,6 +54,13 @@ ITEMS = (
         overdue=False,
     ),
 )
+# What the sources of these rows say of them (in the service: certificates.notices.digest.kind, from the sources).
+SUBJECT_LINE = "Về việc kiểm định phương tiện đo, thiết bị X-quang và giấy phép sắp hết hạn"
+CLOSING = (
+    "Phương tiện đo hết hạn kiểm định không được sử dụng (Luật Đo lường 2011, Điều 21; Nghị định 119/2017/NĐ-CP).",
+    "Hồ sơ đề nghị gia hạn giấy phép tiến hành công việc bức xạ phải được nộp ít nhất 45 ngày trước ngày giấy phép "
+    "hết hạn theo quy định tại khoản 1 Điều 30 Nghị định số 142/2020/NĐ-CP.",
+)
 SERIALS = ("TK-2291-01", "TK-2291-02", "CB-150-0042", "GP-2026/000001", "CT-108877")
 
 
@@ -69,6 +76,8 @@ def _context(**overrides) -> ExpiryNoticeContext:
         "items": ITEMS,
         "verify_url": VERIFY_URL,
         "signer_name": "Trần Minh Đức",
+        "subject_line": SUBJECT_LINE,
+        "closing": CLOSING,
     }
     values.update(overrides)
     return ExpiryNoticeContext(**values)
@@ -227,6 +236,14 @@ def test_render_expiry_notice_signs_for_a_deputy_on_two_lines():
     lines = pdf_lines(pdf)
     assert "KT. GIÁM ĐỐC" in lines
     assert "PHÓ GIÁM ĐỐC" in lines
+
+
+def test_render_expiry_notice_wraps_a_subject_line_too_long_for_one_line():
+    subject = "Về việc " + ", ".join(["kiểm định phương tiện đo nhóm 2"] * 5) + " đã hoặc sắp hết hạn"
+
+    text = " ".join(pdf_text(render_expiry_notice(_context(subject_line=subject))).split())
+
+    assert subject in text
 
 
 def test_render_expiry_notice_without_items_is_refused():

@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from registry.services.notices import notices_scan
+from certificates.notices.services import notices_scan
 
 
 class Command(BaseCommand):

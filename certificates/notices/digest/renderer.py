@@ -1,10 +1,9 @@
 """Pure PDF renderer of the expiry notice (thông báo) that a provincial Department of Science and Technology sends.
 
-Once a day the Department tells one organisation (a business, a hospital) what of theirs reaches an expiry stage:
-measuring instruments due for re-verification (Law on Metrology 2011 Art. 21; Circular 23/2013/TT-BKHCN Art. 20,
-25), diagnostic X-ray units due for verification (Joint Circular 13/2014/TTLT-BKHCN-BYT Art. 9) and radiation work
-licences near the last day to file a renewal, or expiring (Decree 142/2020/NĐ-CP Art. 30.1: at least 45 days
-before expiry). Plain data in, PDF bytes out: no Django, no queries, no storage. The service numbers the notice,
+Once a day the Department tells one organisation (a company, a hospital) what of theirs reaches an expiry stage:
+each row is one subject of a registered source (a measuring instrument due for re-verification, a licence near
+the last day to file its renewal...). What the notice is about and the law it reminds of come from those sources,
+in the context. Plain data in, PDF bytes out: no Django, no queries, no storage. The service numbers the notice,
 stores the bytes and records their SHA-256. The layout follows Decree 30/2020/NĐ-CP App. I.
 
 The body flows as measured blocks in the letter layout of certificates.pdf, as the radiation licence does: a
@@ -17,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -38,6 +38,7 @@ from certificates.pdf import (
     em_width,
     fit_font_size,
     mm,
+    nfc,
     nfc_strings,
     register_fonts,
     render_letter,
@@ -79,12 +80,16 @@ class ExpiryNoticeContext:
     recipient_address: str
     items: tuple[NoticeItemRow, ...]
     verify_url: str
+    # "Về việc ..." under the title, and the closing paragraphs (what the law requires of what is listed).
+    subject_line: str
+    closing: tuple[str, ...]
     signer_title: str = "GIÁM ĐỐC"
     signer_name: str = ""
 
     def __post_init__(self) -> None:
         # Callers often build the rows in a list; a tuple keeps the context hashable and immutable.
         object.__setattr__(self, "items", tuple(self.items))
+        object.__setattr__(self, "closing", tuple(self.closing))
 
 
 # --- Geometry (points; origin bottom left; the margins are the letter layout's) ------------------------------------
@@ -115,22 +120,8 @@ OVERDUE_RED = (0.75, 0.05, 0.05)
 QR_SIZE = 24 * mm
 
 TITLE = "THÔNG BÁO"
-SUBJECT = "Về việc kiểm định phương tiện đo, thiết bị X-quang và giấy phép sắp hết hạn"
-INTRO = (
-    "Theo dữ liệu đăng ký tại Sở, các phương tiện đo, thiết bị và giấy phép dưới đây của quý cơ sở đã hoặc sắp "
-    "hết hạn:"
-)
-# Only what the cited texts say: Law on Metrology 2011 Art. 21 (periodic verification of Group 2 instruments in
-# use; Decree 119/2017 sanctions using one without it), Joint Circular 13/2014 Art. 9 (X-ray verification cycle)
-# and Decree 142/2020 Art. 30.1 (file a renewal at least 45 days before the licence expires).
-CLOSING = (
-    "Đề nghị quý cơ sở tổ chức kiểm định lại phương tiện đo, thiết bị X-quang và nộp hồ sơ gia hạn giấy phép "
-    "trước thời hạn nêu trên. Phương tiện đo hết hạn kiểm định không được sử dụng (Luật Đo lường 2011, Điều 21; "
-    "Nghị định 119/2017/NĐ-CP).",
-    "Thiết bị X-quang chẩn đoán phải được kiểm định định kỳ theo quy định tại Điều 9 Thông tư liên tịch số "
-    "13/2014/TTLT-BKHCN-BYT; hồ sơ đề nghị gia hạn giấy phép tiến hành công việc bức xạ phải được nộp ít nhất "
-    "45 ngày trước ngày giấy phép hết hạn theo quy định tại khoản 1 Điều 30 Nghị định số 142/2020/NĐ-CP.",
-)
+INTRO = "Theo dữ liệu đăng ký tại Sở, những mục dưới đây của quý cơ sở đã hoặc sắp hết hạn:"
+REQUEST = "Đề nghị quý cơ sở thực hiện các việc cần làm trước thời hạn nêu trên."
 
 
 def render_expiry_notice(ctx: ExpiryNoticeContext) -> bytes:
@@ -148,18 +139,21 @@ def render_expiry_notice(ctx: ExpiryNoticeContext) -> bytes:
         place=ctx.place, issued_on=ctx.issued_on, signer_title=ctx.signer_title, signer_name=ctx.signer_name,
         recipients=(f"- {ctx.recipient_name};", "- Lưu: VT."), verify_url=ctx.verify_url,
         verify_prefix="Tra cứu tính xác thực của Thông báo tại:", qr_size=QR_SIZE, prose=PROSE,
-        pdf_title=f"Thông báo số {ctx.number} {SUBJECT[0].lower()}{SUBJECT[1:]}", pdf_subject=ctx.recipient_name,
+        pdf_title=f"Thông báo số {ctx.number} {ctx.subject_line[:1].lower()}{ctx.subject_line[1:]}",
+        pdf_subject=ctx.recipient_name,
     )
-    return render_letter(letter, _body_blocks(ctx), _draw_title, head_room=TABLE.head_height)
+    return render_letter(letter, _body_blocks(ctx), partial(_draw_title, subject=ctx.subject_line),
+                         head_room=TABLE.head_height)
 
 
 def _normalised(ctx: ExpiryNoticeContext) -> ExpiryNoticeContext:
     """Return ctx with every string in NFC (TCVN 6909:2001), so decomposed input draws, wraps and extracts right."""
     items = tuple(dataclasses.replace(item, **nfc_strings(item)) for item in ctx.items)
-    return dataclasses.replace(ctx, items=items, **nfc_strings(ctx))
+    return dataclasses.replace(ctx, items=items, closing=tuple(nfc(paragraph) for paragraph in ctx.closing),
+                               **nfc_strings(ctx))
 
 
-def _draw_title(canvas: Canvas, y: float) -> float:
+def _draw_title(canvas: Canvas, y: float, *, subject: str) -> float:
     """Draw "THÔNG BÁO" and the subject with a short rule under it, below the number line at y; return the body's y.
 
     Decree 30/2020 App. I: the type name in upright bold capitals 13-14 pt, the subject (trích yếu) in bold
@@ -169,8 +163,9 @@ def _draw_title(canvas: Canvas, y: float) -> float:
     centre = LEFT + CONTENT_W / 2
     draw_text(canvas, centre, y, TITLE, FONT_BOLD, 14, "center")
     y -= 17
-    draw_fitted(canvas, LEFT, y, SUBJECT, FONT_BOLD, 13, CONTENT_W, min_size=11, align="center")
-    rule = em_width(SUBJECT, FONT_BOLD) * 13 / 3
+    height = draw_fitted(canvas, LEFT, y, subject, FONT_BOLD, 13, CONTENT_W, min_size=11, align="center")
+    y -= max(0.0, height - 13 * 1.2)  # a subject too long for one line wraps below it
+    rule = min(em_width(subject, FONT_BOLD) * 13 / 3, CONTENT_W / 2)
     y -= 9  # clear of the descenders, so the rule reads as a separator rather than an underline
     canvas.setLineWidth(0.6)
     canvas.line(centre - rule / 2, y, centre + rule / 2, y)
@@ -187,7 +182,7 @@ def _body_blocks(ctx: ExpiryNoticeContext) -> list[Block]:
         *_paragraph(INTRO, keep_with_next=True),
         space(2),
         *_item_table(ctx.items),
-        *(block for paragraph in CLOSING for block in _paragraph(paragraph, keep_with_next=True)),
+        *(block for paragraph in (REQUEST, *ctx.closing) for block in _paragraph(paragraph, keep_with_next=True)),
     ]
 
 

@@ -1,22 +1,29 @@
-"""The day's digest: dated the scan day it reports, linked from each notice, e-mailed with no row lock held
-during the SMTP conversation (issue 8, point 2's named bugs)."""
+"""The day's digest: one per organisation, dated the scan day it reports, e-mailed once to each recipient with no
+row lock held during the SMTP conversation (issue 8, point 2's named bugs)."""
 
 import io
 import threading
 from datetime import date, timedelta
 
 import pytest
+from django.core import mail
 from django.core.mail.backends import locmem
 from django.db import connection
 from django.utils import timezone
 from pypdf import PdfReader
 
+from certificates.notices.models import Notice, NoticeDigest
+from certificates.notices.services import notice_digest_email, notices_scan
 from certificates.services import document_render
-from registry.models import Instrument, NoticeDigest
-from registry.services.notices import notice_digest_email, notices_scan
+from registry.models import Instrument
+from tests.certificates.notices.helpers import TODAY
 from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
 
 SCAN_DAY = date(2026, 6, 15)
+
+
+def _pdf_text(document) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.file.open("rb").read())).pages)
 
 
 @pytest.fixture
@@ -31,27 +38,74 @@ def digest(catalog):
 
 
 @pytest.mark.django_db
+def test_one_digest_per_organisation_lists_its_serials_and_emails_each_user_once(three_owners):
+    owners, _instruments = three_owners
+
+    notices_scan(as_of=TODAY)
+
+    digests = list(NoticeDigest.objects.order_by("organization_id"))
+    assert [d.organization_id for d in digests] == [o.pk for o in owners]
+    for digest in digests:
+        document = document_render(document_id=digest.documents.get().pk)
+        text = _pdf_text(document)
+        serials = set(digest.notices.values_list("serial_number", flat=True))
+        assert serials and all(serial in text for serial in serials)
+        assert notice_digest_email(digest_id=digest.pk) == 2
+    assert sorted(len(m.to) for m in mail.outbox) == [1] * 6
+    assert len({m.to[0] for m in mail.outbox}) == 6
+    assert all(m.attachments[0][2] == "application/pdf" for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_a_second_run_the_same_day_sends_nothing(three_owners):
+    notices_scan(as_of=TODAY)
+    for digest in NoticeDigest.objects.all():
+        document_render(document_id=digest.documents.get().pk)
+        notice_digest_email(digest_id=digest.pk)
+    sent = len(mail.outbox)
+
+    again = notices_scan(as_of=TODAY)
+    for digest in NoticeDigest.objects.all():
+        notice_digest_email(digest_id=digest.pk)
+
+    assert (again.notices, again.digests) == (0, 0)
+    assert len(mail.outbox) == sent
+    assert Notice.objects.count() == 5
+
+
+@pytest.mark.django_db
 def test_a_digest_rendered_later_is_dated_the_scan_day_it_reports(digest):
     document = document_render(document_id=digest.documents.get().pk)
 
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.file.open("rb").read())).pages)
+    text = _pdf_text(document)
 
     assert timezone.localdate() != SCAN_DAY
     assert "ngày 15 tháng 6 năm 2026" in text
 
 
 @pytest.mark.django_db
-def test_each_notice_links_to_its_digest_document_and_its_pdf(digest, client_for):
-    client = client_for(digest.organization.users.get())
-    pending = client.get("/api/v1/notices/").json()["results"][0]["digest_document"]
+def test_the_digest_names_what_it_lists_and_the_law_in_its_sources_words(digest):
     document = document_render(document_id=digest.documents.get().pk)
 
-    issued = client.get("/api/v1/notices/").json()["results"][0]["digest_document"]
+    text = " ".join(_pdf_text(document).split())
 
-    assert pending == {"id": document.pk, "number": document.number, "status": "pending", "pdf_url": None}
-    assert issued["status"] == "issued"
-    assert issued["pdf_url"].endswith(f"/api/v1/documents/{document.pk}/pdf")
-    assert client.get(issued["pdf_url"]).status_code == 200
+    assert "Về việc kiểm định phương tiện đo đã hoặc sắp hết hạn" in text
+    assert "Luật Đo lường 2011, Điều 21" in text
+    assert "X-quang" not in text  # no X-ray unit is listed, so the notice does not speak of them
+
+
+@pytest.mark.django_db
+def test_the_email_names_what_the_digest_lists_and_attaches_an_ascii_file_name(digest):
+    document = document_render(document_id=digest.documents.get().pk)
+
+    notice_digest_email(digest_id=digest.pk)
+
+    message = mail.outbox[0]
+    assert message.subject == (f"Thông báo số {document.number} ngày 15/06/2026: kiểm định phương tiện đo "
+                               "đã hoặc sắp hết hạn")
+    assert "1 mục (kiểm định phương tiện đo)" in message.body
+    assert message.attachments[0][0] == document.number.replace("/", "-") + ".pdf"
+    assert message.attachments[0][0].isascii()
 
 
 LOCKED_BY_OTHER: list[bool] = []
@@ -61,7 +115,8 @@ def _lock_from_another_connection(digest_id: int) -> None:
     try:
         with connection.cursor() as cursor:
             cursor.execute("BEGIN")
-            cursor.execute("SELECT id FROM registry_noticedigest WHERE id = %s FOR UPDATE NOWAIT", [digest_id])
+            cursor.execute(f"SELECT id FROM {NoticeDigest._meta.db_table} WHERE id = %s FOR UPDATE NOWAIT",
+                           [digest_id])
             LOCKED_BY_OTHER.append(True)
             cursor.execute("ROLLBACK")
     finally:
@@ -115,3 +170,9 @@ def test_the_task_that_claimed_the_email_and_died_takes_it_again_when_redelivere
 
     assert notice_digest_email(digest_id=digest.pk, claim="task-99") == 0
     assert notice_digest_email(digest_id=digest.pk, claim="task-41") == 1
+
+
+@pytest.mark.django_db
+def test_a_digest_whose_document_is_not_issued_yet_is_not_emailed(digest):
+    assert notice_digest_email(digest_id=digest.pk) == 0
+    assert mail.outbox == []
