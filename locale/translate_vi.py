@@ -6,6 +6,8 @@ Kept as a table in the repo so that a new message gets its Vietnamese beside the
 from pathlib import Path
 
 VI = {
+    "Use lower-case letters and digits, in words separated by dots, hyphens or underscores.":
+        "Dùng chữ thường và chữ số, các từ cách nhau bằng dấu chấm, gạch ngang hoặc gạch dưới.",
     "Verification certificate": "Giấy chứng nhận kiểm định",
     "Pending": "Đang chờ", "Issued": "Đã cấp", "Failed": "Lỗi", "Superseded": "Đã được thay thế",
     "Revoked": "Đã thu hồi", "Valid": "Còn hiệu lực", "Expired": "Hết hiệu lực",

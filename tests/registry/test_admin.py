@@ -7,7 +7,7 @@ models the admin only reads answer 403 to a POST; licences, applications and not
 import pytest
 from stdnum.vn import mst
 
-from registry.models import Instrument, Organization, User, XrayDevice
+from registry.models import Instrument, LegalParameter, Organization, User, XrayDevice
 from registry.services import instrument_register
 from registry.services.radiation.licensing import license_application_submit, license_issue
 from tests.factories import InstrumentTypeFactory, OrganizationFactory
@@ -273,3 +273,26 @@ def test_admin_read_only_license_answers_403_to_a_change(admin_client, officer, 
 def test_admin_catalogue_stays_editable(admin_client):
     assert admin_client.get("/admin/registry/instrumenttype/add/").status_code == 200
     assert admin_client.get("/admin/registry/legalparameter/add/").status_code == 200
+
+
+# --- legal parameters: officers amend them in the admin --------------------------------------------------------
+
+
+def _legal_form(**overrides) -> dict:
+    return {"key": "license.term_months", "value": "60", "unit": "months", "legal_basis": "NĐ 142/2020 Đ.30",
+            "in_force_from": "2027-01-01", "confidence": "C", "note": ""} | overrides
+
+
+def test_admin_legal_parameter_amendment_with_a_dotted_key_is_saved(admin_client):
+    response = admin_client.post("/admin/registry/legalparameter/add/", _legal_form())
+
+    assert response.status_code == 302, _field_errors(response, "key")
+    assert LegalParameter.objects.filter(key="license.term_months", in_force_from="2027-01-01").exists()
+
+
+def test_admin_legal_parameter_refuses_a_key_that_is_not_lower_case_words(admin_client):
+    response = admin_client.post("/admin/registry/legalparameter/add/", _legal_form(key="License term"))
+
+    assert _field_errors(response, "key") == [
+        "Use lower-case letters and digits, in words separated by dots, hyphens or underscores."]
+    assert not LegalParameter.objects.filter(in_force_from="2027-01-01").exists()
