@@ -287,6 +287,64 @@ VI = {
     "The body is not valid JSON text in UTF-8.": "Nội dung không phải văn bản JSON hợp lệ mã hóa UTF-8.",
     "The request has more fields or files than this service accepts.":
         "Yêu cầu có nhiều trường hoặc tệp hơn mức dịch vụ chấp nhận.",
+    # --- inspections: the legal catalogue of sanctions and the law's arithmetic (issue 9) ---
+    "from %(minimum)s to %(maximum)s VND": "từ %(minimum)s đến %(maximum)s đồng",
+    "The fine of violation type %(code)s is not confirmed in the catalogue yet: an officer must enter its range "
+    "before it can be used in a decision.":
+        "Mức phạt của hành vi vi phạm %(code)s chưa được xác nhận trong danh mục: cán bộ phải nhập khung phạt trước "
+        "khi dùng trong quyết định xử phạt.",
+    "The fine must be %(amount)s VND: the average of the range %(range)s, as no aggravating or mitigating "
+    "circumstance remains once they are offset (Decree 118/2021 Art. 9).":
+        "Mức phạt phải là %(amount)s đồng: mức trung bình của khung phạt %(range)s, vì sau khi bù trừ không còn tình "
+        "tiết tăng nặng hoặc giảm nhẹ (Điều 9 Nghị định 118/2021/NĐ-CP).",
+    "The fine must be %(amount)s VND: the minimum of the range %(range)s, as two or more mitigating circumstances "
+    "remain (Decree 118/2021 Art. 9).":
+        "Mức phạt phải là %(amount)s đồng: mức tối thiểu của khung phạt %(range)s, vì còn từ hai tình tiết giảm nhẹ "
+        "trở lên (Điều 9 Nghị định 118/2021/NĐ-CP).",
+    "The fine must be %(amount)s VND: the maximum of the range %(range)s, as two or more aggravating circumstances "
+    "remain (Decree 118/2021 Art. 9).":
+        "Mức phạt phải là %(amount)s đồng: mức tối đa của khung phạt %(range)s, vì còn từ hai tình tiết tăng nặng "
+        "trở lên (Điều 9 Nghị định 118/2021/NĐ-CP).",
+    "The fine must be above %(lower)s VND and below %(upper)s VND: one mitigating circumstance puts it between the "
+    "minimum and the average of the range %(range)s (Decree 118/2021 Art. 9).":
+        "Mức phạt phải trên %(lower)s đồng và dưới %(upper)s đồng: một tình tiết giảm nhẹ đặt mức phạt giữa mức tối "
+        "thiểu và mức trung bình của khung phạt %(range)s (Điều 9 Nghị định 118/2021/NĐ-CP).",
+    "The fine must be above %(lower)s VND and below %(upper)s VND: one aggravating circumstance puts it between the "
+    "average and the maximum of the range %(range)s (Decree 118/2021 Art. 9).":
+        "Mức phạt phải trên %(lower)s đồng và dưới %(upper)s đồng: một tình tiết tăng nặng đặt mức phạt giữa mức "
+        "trung bình và mức tối đa của khung phạt %(range)s (Điều 9 Nghị định 118/2021/NĐ-CP).",
+    "A fine is a whole number of VND.": "Mức phạt phải là một số nguyên đồng.",
+    "The fine of %(amount)s VND is outside the range %(range)s.":
+        "Mức phạt %(amount)s đồng nằm ngoài khung phạt %(range)s.",
+    "Sanctioning is barred: the limitation period for this violation ended on %(day)s (Law on Handling "
+    "Administrative Violations Art. 6).":
+        "Đã hết thời hiệu xử phạt: thời hiệu xử phạt hành vi vi phạm này đã kết thúc ngày %(day)s (Điều 6 Luật Xử lý "
+        "vi phạm hành chính).",
+    "Confirmed": "Đã xác nhận", "Partly confirmed": "Xác nhận một phần", "Unconfirmed": "Chưa xác nhận",
+    "Enter a list of texts, one measure each.": "Hãy nhập một danh sách văn bản, mỗi biện pháp một mục.",
+    "decree": "nghị định", "e.g. 119/2017/NĐ-CP": "ví dụ 119/2017/NĐ-CP", "amended by": "được sửa đổi, bổ sung bởi",
+    "e.g. 126/2021/NĐ-CP": "ví dụ 126/2021/NĐ-CP", "article": "điều", "clause": "khoản", "point": "điểm",
+    "description (as the record prints it)": "mô tả hành vi (như biên bản ghi)",
+    "description (as the decision prints it)": "mô tả (như quyết định ghi)",
+    "English description": "mô tả bằng tiếng Anh",
+    "individual's minimum fine (VND)": "mức phạt tối thiểu đối với cá nhân (đồng)",
+    "individual's maximum fine (VND)": "mức phạt tối đa đối với cá nhân (đồng)",
+    "organisation's multiplier": "hệ số mức phạt đối với tổ chức",
+    "a warning may be given instead of a fine": "có thể phạt cảnh cáo thay cho phạt tiền",
+    "additional penalties": "hình thức xử phạt bổ sung", "remedial measures": "biện pháp khắc phục hậu quả",
+    "limitation group": "nhóm thời hiệu xử phạt", "in force until": "hết hiệu lực từ ngày",
+    "The first day on which it no longer applies.": "Ngày đầu tiên không còn áp dụng.", "source": "nguồn",
+    "The maximum fine must not be below the minimum.": "Mức phạt tối đa không được thấp hơn mức tối thiểu.",
+    "A fine is at least 1 VND; leave it empty while unconfirmed.":
+        "Mức phạt ít nhất là 1 đồng; để trống khi chưa được xác nhận.",
+    "The organisation's multiplier is at least 1.": "Hệ số mức phạt đối với tổ chức ít nhất là 1.",
+    "The end of force must come after its start.": "Ngày hết hiệu lực phải sau ngày có hiệu lực.",
+    "No sanctioning limitation is in the catalogue for this group (legal parameter %(key)s).":
+        "Danh mục chưa có thời hiệu xử phạt cho nhóm này (tham số pháp lý %(key)s).",
+    "Aggravating": "Tăng nặng", "Mitigating": "Giảm nhẹ",
+    "Unknown violation type.": "Không có hành vi vi phạm này trong danh mục.",
+    "No version of violation type %(code)s was in force on %(day)s.":
+        "Không có phiên bản nào của hành vi vi phạm %(code)s có hiệu lực vào ngày %(day)s.",
 }
 
 

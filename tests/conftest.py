@@ -92,6 +92,13 @@ def catalog(db):
     call_command("load_catalog", stdout=io.StringIO())
 
 
+@pytest.fixture
+def inspection_catalog(catalog):
+    """The real catalogue of sanctions (violation types, circumstances, procedure constants), as `make run` loads
+    it after the registry's."""
+    call_command("load_inspection_catalog", stdout=io.StringIO())
+
+
 def _client_for(user) -> APIClient:
     client = APIClient()
     _, token = AuthToken.objects.create(user=user)

@@ -24,6 +24,8 @@ from rest_framework.test import APIClient
 
 from certificates.api.urls import router as certificates_router
 from certificates.notices.services import notices_scan
+from inspections.api.urls import router as inspections_router
+from inspections.models import ViolationType
 from registry.api.urls import router as registry_router
 from registry.models import Instrument, InstrumentType
 from registry.services import ReadingInput, verification_record
@@ -44,7 +46,7 @@ QUERY_PARAMS = {("instruments", "lookup"): {"serial_number": "QC-0"}}
 def list_routes() -> list[tuple[str, str | None, bool]]:
     """(prefix, action name or None for the list itself, detail) of every GET list route of both routers."""
     routes = []
-    for router in (registry_router, certificates_router):
+    for router in (registry_router, certificates_router, inspections_router):
         for prefix, viewset, _basename in router.registry:
             if hasattr(viewset, "list"):
                 routes.append((prefix, None, False))
@@ -130,6 +132,10 @@ class World:
                 valid_until=timezone.localdate() + timedelta(days=5))
             _client(user).post("/api/v1/license-applications/", application_payload(
                 self.hospital, devices=[device.pk], dosimetry_contract_number=f"HĐ-QC-{index}"), format="json")
+            # An amendment of the catalogue of sanctions: a new version of a violation type.
+            amended = ViolationType.objects.order_by("pk").first()
+            amended.pk, amended.in_force_from = None, date(2030 + index, 1, 1)
+            amended.save()
         notices_scan(as_of=timezone.localdate() + timedelta(days=self.rounds))
 
     def subjects(self) -> dict:
@@ -149,7 +155,8 @@ def _count(client, url: str, params: dict) -> tuple[int, int]:
     return response.status_code, len(queries)
 
 
-def test_every_list_route_costs_its_pinned_number_of_queries_whatever_the_rows(officer, technician, catalog):
+def test_every_list_route_costs_its_pinned_number_of_queries_whatever_the_rows(officer, technician,
+                                                                                inspection_catalog):
     world = World(officer, technician)
     callers = {"officer": _client(officer), "business": _client(world.hospital.user)}
     routes = list_routes()

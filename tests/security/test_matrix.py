@@ -39,6 +39,8 @@ from certificates.api.urls import router as certificates_router
 from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
 from certificates.services import document_render
+from inspections.api.urls import router as inspections_router
+from inspections.models import Circumstance, ViolationType
 from registry.api.urls import router as registry_router
 from registry.models import (
     DoseAlert,
@@ -53,7 +55,7 @@ from tests.factories import OrganizationFactory, UserFactory
 from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import make_hospital
 
-ROUTERS = (registry_router, certificates_router)
+ROUTERS = (registry_router, certificates_router, inspections_router)
 ROLES = ("officer", "inspector", "technician", "business")
 AB, A, NONE = "AB", "A", ""
 FORBIDDEN = "403"  # a list the role may not use at all
@@ -84,6 +86,9 @@ READ = {
     "overdue":                row(AB,      AB,        FORBIDDEN,  FORBIDDEN),
     "document":               row(AB,      AB,        A,          A),   # a body: what it issued; an owner: its own
     "document-pdf":           row(AB,      NONE,      NONE,       A),   # the PDF: officers and the owner only
+    # inspections: the legal catalogue of sanctions (public law; officers edit it in the admin, not the API)
+    "violation-type":         row(AB,      AB,        AB,         AB),
+    "circumstance":           row(AB,      AB,        AB,         AB),
 }
 
 # Which side's objects each role may CHANGE through each write route (an object it reads but may not change
@@ -295,6 +300,11 @@ OPS = {
     ("document", "supersede", "post"): Op("write", "document", _reason, allowed=(201,)),
     # Only a failed document renders again: the issued certificate answers 400 on its status, to an officer.
     ("document", "retry", "post"): Op("write", "document", _empty, allowed=(400,)),
+    # inspections: the legal catalogue of sanctions
+    ("violation-type", "list", "get"): Op("list", "violation-type"),
+    ("violation-type", "retrieve", "get"): Op("read", "violation-type"),
+    ("circumstance", "list", "get"): Op("list", "circumstance"),
+    ("circumstance", "retrieve", "get"): Op("read", "circumstance"),
 }
 
 # Routes under /api/v1/ that are not the routers' and so not in the matrix, each with the reason.
@@ -408,6 +418,13 @@ def _build_side(world: World, side: str) -> None:
     # Due in a week (a notice), and the instrument three days overdue (the officers' overdue view).
     XrayDevice.objects.filter(pk=s.xray_device.pk).update(valid_until=today + timedelta(days=7))
     type(s.instrument).objects.filter(pk=s.instrument.pk).update(valid_until=today - timedelta(days=3))
+    # The catalogue of sanctions is one for all: each side takes its own row of it, so that "AB" means both.
+    s.violation_type = ViolationType.objects.exclude(pk__in=_taken(world, "violation_type")).order_by("pk").first()
+    s.circumstance = Circumstance.objects.exclude(pk__in=_taken(world, "circumstance")).order_by("pk").first()
+
+
+def _taken(world: World, attribute: str) -> list[int]:
+    return [getattr(other, attribute).pk for other in world.sides.values() if hasattr(other, attribute)]
 
 
 def _finish(world: World) -> None:
@@ -438,6 +455,7 @@ def world(django_db_setup, django_db_blocker):
     """Built once for the module, inside a transaction that is rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_catalog", stdout=io.StringIO())
+        call_command("load_inspection_catalog", stdout=io.StringIO())
         built = World()
         for side in built.sides:
             _build_side(built, side)
