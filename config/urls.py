@@ -35,6 +35,7 @@ api_v1 = [
     path("verify/<document_token:token>", PublicVerifyView.as_view(), name="api-verify"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),
+    path("", include("inspections.api.urls")),
 ]
 
 def not_found(request, exception=None):

@@ -1,1 +1,0 @@
-"""Inspection cases, violations and penalty decisions: built in a later issue."""
