@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from inspections.models import Finding, Inspection, InspectionPlan
+from inspections.models import Finding, Inspection
 from registry.services import verification_record
 from tests.factories import InstrumentFactory, assigned_to
 from tests.inspections.conftest import metrology
@@ -177,4 +177,3 @@ def test_two_identical_findings_with_one_idempotency_key_write_one_row_and_one_h
 
     finding = Finding.objects.get(subject=cases.subject)
     assert finding.history.count() == 1
-    assert InspectionPlan.objects.count() == 0
