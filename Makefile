@@ -20,6 +20,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_catalog
 	$(PY) manage.py load_inspection_catalog
+	$(PY) manage.py load_inspection_topics
 	$(PY) manage.py seed_demo
 	PORT=$(PORT) $(PY) manage.py run_stack --host $(HOST) --port $(PORT)
 

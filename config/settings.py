@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
         "RadiationLicenseStatusEnum": "registry.models.RadiationLicenseStatus",
         "LicenseListStatusEnum": "registry.api.radiation.filtersets.LICENSE_LIST_STATUSES",
         "DoseAlertKindEnum": "registry.models.DoseAlertKind",
+        "InspectionKindEnum": "inspections.models.InspectionKind",
+        "InspectionStatusEnum": "inspections.models.InspectionStatus",
+        "ExaminedItemKindEnum": "inspections.models.ExaminedItemKind",
+        "FindingResultEnum": "inspections.models.FindingResult",
     },
 }
 

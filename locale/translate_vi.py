@@ -345,6 +345,64 @@ VI = {
     "Unknown violation type.": "Không có hành vi vi phạm này trong danh mục.",
     "No version of violation type %(code)s was in force on %(day)s.":
         "Không có phiên bản nào của hành vi vi phạm %(code)s có hiệu lực vào ngày %(day)s.",
+    # --- inspections: plans and cases (issue 9 points 1-2) ---
+    "text": "nội dung", "topic": "lĩnh vực", "title": "tên", "planned month": "tháng dự kiến",
+    "State metrology check": "Kiểm tra nhà nước về đo lường", "Inspection": "Thanh tra",
+    "Planned": "Theo kế hoạch", "Open": "Đang tiến hành", "Findings recorded": "Đã ghi nhận kết quả",
+    "Closed": "Đã kết thúc", "plan": "kế hoạch", "signer's name": "họ tên người ký",
+    "signer's title": "chức vụ người ký", "team leader": "trưởng đoàn", "X-ray device": "Thiết bị X-quang",
+    "description": "mô tả", "Conforming": "Phù hợp", "Not conforming": "Không phù hợp",
+    "Not applicable": "Không áp dụng", "note": "ghi chú", "year": "năm", "inspecting body": "cơ quan kiểm tra",
+    "planned subjects": "đối tượng dự kiến", "decision number": "số quyết định", "decision date": "ngày quyết định",
+    "inspector": "thanh tra viên", "Measuring instrument": "Phương tiện đo", "examined on": "ngày kiểm tra",
+    "pre-filled from the verification register": "điền sẵn từ sổ kiểm định",
+    "The inspecting body must be a state agency.": "Cơ quan kiểm tra phải là cơ quan nhà nước.",
+    "The case's topic must be its plan's.": "Lĩnh vực của cuộc kiểm tra phải là lĩnh vực của kế hoạch.",
+    "A case that is %(status)s cannot become %(target)s.":
+        "Cuộc kiểm tra đang ở trạng thái %(status)s không thể chuyển sang %(target)s.",
+    "An inspector is named twice.": "Một thanh tra viên được nêu hai lần.",
+    "A team has exactly one leader.": "Đoàn kiểm tra có đúng một trưởng đoàn.",
+    "User %(id)s is not an active inspector.": "Người dùng %(id)s không phải thanh tra viên đang hoạt động.",
+    "Name the team and its leader before the decision is issued.":
+        "Cần chỉ định đoàn kiểm tra và trưởng đoàn trước khi ban hành quyết định.",
+    "Name at least one organization to check before the decision.":
+        "Cần nêu ít nhất một tổ chức được kiểm tra trước khi ban hành quyết định.",
+    "Record at least one finding first.": "Cần ghi nhận ít nhất một kết quả kiểm tra trước.",
+    "Findings are recorded only while the case is open.":
+        "Chỉ ghi nhận kết quả khi cuộc kiểm tra đang tiến hành.",
+    "Several registered devices carry this serial number; name the one examined by its id.":
+        "Có nhiều thiết bị đã đăng ký mang số sản xuất này; hãy chỉ rõ thiết bị được kiểm tra theo mã.",
+    "An instrument is not an X-ray device.": "Phương tiện đo không phải thiết bị X-quang.",
+    "Unknown X-ray device.": "Không có thiết bị X-quang này.",
+    "Nothing registered carries this serial number: record the serial number and a description as found.":
+        "Không có thiết bị đã đăng ký mang số sản xuất này: hãy ghi số sản xuất và mô tả theo thực tế.",
+    "Failed verification on %(failed_on)s; the last certificate, no. %(number)s, was valid until "
+    "%(valid_until)s (verification register, as of %(day)s).":
+        "Kiểm định không đạt ngày %(failed_on)s; giấy chứng nhận gần nhất số %(number)s có giá trị đến "
+        "%(valid_until)s (theo sổ kiểm định, tại ngày %(day)s).",
+    "Verification expired: certificate no. %(number)s was valid until %(valid_until)s (verification register, "
+    "as of %(day)s).":
+        "Hết hạn kiểm định: giấy chứng nhận số %(number)s có giá trị đến %(valid_until)s (theo sổ kiểm định, "
+        "tại ngày %(day)s).",
+    "Unknown inspection topic.": "Không có lĩnh vực kiểm tra này.",
+    "Unknown organization: %(id)s.": "Không có tổ chức: %(id)s.",
+    "Unknown inspection plan.": "Không có kế hoạch kiểm tra này.",
+    "A team needs at least one inspector.": "Đoàn kiểm tra cần ít nhất một thanh tra viên.",
+    "The decision has fixed this case's team.": "Quyết định đã xác định thành phần đoàn kiểm tra này.",
+    "A decision cannot be dated in the future.": "Quyết định không thể ghi ngày trong tương lai.",
+    "Subjects are added only before the findings are recorded.":
+        "Chỉ thêm đối tượng kiểm tra trước khi ghi nhận kết quả.",
+    "This organization is already a subject of this case.": "Tổ chức này đã là đối tượng của cuộc kiểm tra.",
+    "Unknown subject of this case.": "Không có đối tượng này trong cuộc kiểm tra.",
+    "An X-ray device is not an instrument.": "Thiết bị X-quang không phải phương tiện đo.",
+    "An examination cannot be dated in the future.": "Ngày kiểm tra không thể ở tương lai.",
+    "An examination cannot be dated before the case's decision.":
+        "Ngày kiểm tra không thể trước ngày quyết định kiểm tra.",
+    "This device was already examined at this subject.": "Thiết bị này đã được kiểm tra tại đối tượng này.",
+    "Unknown examined item of this subject.": "Không có thiết bị được kiểm tra này tại đối tượng.",
+    "This item is not on the checklist of the case's topic.":
+        "Nội dung này không thuộc danh mục kiểm tra của lĩnh vực.",
+    "Unknown finding of this case.": "Không có kết quả kiểm tra này trong cuộc kiểm tra.",
 }
 
 

@@ -10,6 +10,7 @@ To pin a new route or accept a changed count: UPDATE_QUERY_COUNTS=1 pytest tests
 (then review the JSON diff: a count that went up is a regression unless explained).
 """
 
+import io
 import json
 import os
 from datetime import date, timedelta
@@ -17,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,12 +28,24 @@ from rest_framework.test import APIClient
 from certificates.api.urls import router as certificates_router
 from certificates.notices.services import notices_scan
 from inspections.api.urls import router as inspections_router
-from inspections.models import ViolationType
+from inspections.models import Topic, ViolationType
+from inspections.services.cases import (
+    TeamMemberInput,
+    evidence_attach,
+    examined_item_add,
+    finding_record,
+    inspection_create,
+    inspection_open,
+    inspection_plan_create,
+    inspection_team_set,
+    subject_add,
+)
 from registry.api.urls import router as registry_router
 from registry.models import Instrument, InstrumentType
 from registry.services import ReadingInput, verification_record
 from registry.services.radiation import dose_reading_record, radiation_worker_register, xray_device_register
-from tests.factories import InstrumentFactory, UserFactory
+from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
+from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +53,10 @@ pytestmark = pytest.mark.django_db
 PINNED = Path(__file__).with_name("query_counts.json")
 UPDATE = os.environ.get("UPDATE_QUERY_COUNTS", "") == "1"
 # GET actions on one object that list its related rows; every other detail GET action must be named below.
-DETAIL_LISTS = {("xray-devices", "verifications"), ("radiation-workers", "doses"), ("instruments", "history")}
-NOT_LISTS = {("license-applications", "attachment_file"), ("documents", "pdf")}  # a file download each
+DETAIL_LISTS = {("xray-devices", "verifications"), ("radiation-workers", "doses"), ("instruments", "history"),
+                ("inspections", "team"), ("inspections", "subjects"), ("inspections", "findings")}
+NOT_LISTS = {("license-applications", "attachment_file"), ("documents", "pdf"),
+             ("inspections", "evidence_file")}  # a file download each
 QUERY_PARAMS = {("instruments", "lookup"): {"serial_number": "QC-0"}}
 
 
@@ -85,6 +102,9 @@ class World:
         self.rounds = 0
         self.officer_client = _client(officer)
         self._licence(self.hospital)
+        self.leader = UserFactory(role="inspector", organization=officer.organization)
+        self.case = self._case([self.hospital.organization])
+        self.subject = self.case.subjects.get()
 
     def _instrument(self, serial: str | None = None) -> Instrument:
         extra = {"serial_number": serial} if serial else {}
@@ -103,6 +123,37 @@ class World:
         issued = self.officer_client.post(f"/api/v1/license-applications/{application['id']}/issue",
                                           {"conditions": ["Chỉ sử dụng tại phòng đã kiểm xạ."]}, format="json")
         assert issued.status_code == 201, issued.json()
+
+    def _case(self, organizations):
+        """An open metrology check of `organizations` by the leader's team, from a plan."""
+        topic = Topic.objects.get(code="metrology")
+        plan = inspection_plan_create(actor=self.officer, year=2022, topic_id=topic.pk, title="Kế hoạch",
+                                      planned_month=5, inspecting_body_id=self.officer.organization_id,
+                                      subject_ids=[organization.pk for organization in organizations])
+        case = inspection_create(actor=self.officer, kind="check", title="Kiểm tra", plan_id=plan.pk,
+                                 inspecting_body_id=self.officer.organization_id)
+        inspection_team_set(actor=self.officer, inspection_id=case.pk, members=[
+            TeamMemberInput(self.leader.pk, is_leader=True),
+            *(TeamMemberInput(UserFactory(role="inspector", organization=self.officer.organization).pk)
+              for _ in range(self.rounds))])
+        inspection_open(actor=self.officer, inspection_id=case.pk, decision_number=f"{case.pk}/QĐ",
+                        decision_date=timezone.localdate(), decision_signer_name="Trần Văn Bình")
+        return case
+
+    def _grow_case(self, index: int) -> None:
+        """Another case, and in the counted one another subject, examined items, findings and evidence."""
+        self._case([self.hospital.organization, OrganizationFactory()])
+        subject_add(actor=self.leader, inspection_id=self.case.pk, organization_id=OrganizationFactory().pk)
+        topic = Topic.objects.get(code="metrology")
+        for code in ("marking", "storage-use"):
+            item = examined_item_add(actor=self.leader, inspection_id=self.case.pk, subject_id=self.subject.pk,
+                                     kind="instrument", serial_number=f"QC-FOUND-{index}-{code}",
+                                     description="Cân chưa đăng ký")
+            finding = finding_record(actor=self.leader, inspection_id=self.case.pk, subject_id=self.subject.pk,
+                                     examined_item_id=item.pk, checklist_item_id=topic.checklist_items.get(
+                                         code=code).pk, result="not_conforming")
+            evidence_attach(actor=self.leader, inspection_id=self.case.pk, finding_id=finding.pk,
+                            file=SimpleUploadedFile("tem.pdf", real_pdf(), "application/pdf"))
 
     def grow(self, n: int) -> None:
         user = self.hospital.user
@@ -136,11 +187,12 @@ class World:
             amended = ViolationType.objects.order_by("pk").first()
             amended.pk, amended.in_force_from = None, date(2030 + index, 1, 1)
             amended.save()
+            self._grow_case(index)
         notices_scan(as_of=timezone.localdate() + timedelta(days=self.rounds))
 
     def subjects(self) -> dict:
         return {"xray-devices": self.hospital.ct.pk, "radiation-workers": self.worker.pk,
-                "instruments": self.instrument.pk}
+                "instruments": self.instrument.pk, "inspections": self.case.pk}
 
 
 def _client(user) -> APIClient:
@@ -157,6 +209,7 @@ def _count(client, url: str, params: dict) -> tuple[int, int]:
 
 def test_every_list_route_costs_its_pinned_number_of_queries_whatever_the_rows(officer, technician,
                                                                                 inspection_catalog):
+    call_command("load_inspection_topics", stdout=io.StringIO())
     world = World(officer, technician)
     callers = {"officer": _client(officer), "business": _client(world.hospital.user)}
     routes = list_routes()

@@ -1,4 +1,4 @@
-"""The inspections' models, one module per part (a plain list of imports, one line per module); import them
-from here."""
+"""The inspections' models, one module per part; import them from here."""
 
+from inspections.models.cases import *  # noqa: F403
 from inspections.models.catalog import Circumstance, CircumstanceKind, Confidence, ViolationType  # noqa: F401

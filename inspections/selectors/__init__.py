@@ -1,3 +1,3 @@
-"""Every non-trivial read of the inspections, one module per part (a plain list of imports, one line per module)."""
+"""Every non-trivial read of the inspections, scoped to the caller; one module per part (catalog.py, cases.py)."""
 
 from inspections.selectors.catalog import *  # noqa: F403

@@ -1,3 +1,3 @@
-"""Every write of the inspections, one module per part (a plain list of imports, one line per module)."""
+"""Every write of the inspections, one function per use case; one module per part (catalog.py, cases.py)."""
 
 from inspections.services.catalog import inspection_catalog_load  # noqa: F401

@@ -1,5 +1,6 @@
 """Reads of the instrument register (the catalogue, instruments, verifications), scoped to the caller."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Document
+from certificates.selectors import document_newest_number
 from registry.models import (
     Instrument,
     InstrumentType,
@@ -33,6 +35,7 @@ from registry.models import (
 from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
+    "VerificationState",
     "current_revision",
     "instrument_changes",
     "instrument_get",
@@ -41,6 +44,7 @@ __all__ = [
     "instrument_lookup",
     "instrument_type_get",
     "instrument_type_list",
+    "instrument_verification_state",
     "instrument_verifications",
     "type_revision_in_force",
     "verification_get",
@@ -188,3 +192,45 @@ def instrument_verifications(*, actor: User, instrument: Instrument) -> QuerySet
 def instrument_changes(*, instrument: Instrument, limit: int = 100):
     """The instrument's last record changes (who, when, what kind), newest first, for its history page."""
     return instrument.history.select_related("history_user").order_by("-history_date")[:limit]
+
+
+@dataclass(frozen=True)
+class VerificationState:
+    """An instrument's (or X-ray unit's) verification as it stood on a day: `status` is valid, expired, failed or
+    never_verified; the certificate is that of the last pass on or before the day (a fail has none of its own)."""
+
+    status: str
+    performed_on: date | None = None
+    valid_until: date | None = None
+    certificate_number: str = ""
+    certificate_performed_on: date | None = None
+
+    @property
+    def lapsed(self) -> bool:
+        return self.status in (VerificationStatus.EXPIRED, VerificationStatus.FAILED)
+
+
+def state_from_verifications(latest, last_pass, on: date, certificate_number: str) -> VerificationState:
+    if latest is None:
+        return VerificationState(VerificationStatus.NEVER_VERIFIED)
+    if latest.result == VerificationResult.FAIL:
+        status = VerificationStatus.FAILED
+    elif latest.valid_until is not None and latest.valid_until < on:
+        status = VerificationStatus.EXPIRED
+    else:
+        status = VerificationStatus.VALID
+    return VerificationState(
+        status, performed_on=latest.performed_on, valid_until=last_pass.valid_until if last_pass else None,
+        certificate_number=certificate_number or "", certificate_performed_on=last_pass.performed_on if last_pass
+        else None)
+
+
+def instrument_verification_state(*, instrument: Instrument, on: date) -> VerificationState:
+    """The verification state of an instrument on a day, from its verifications performed on or before that day
+    (not from the kept last_* columns, which say today's). The certificate number is its document's, read through
+    the document pipeline's selector. The caller may see the instrument."""
+    done = Verification.objects.filter(instrument=instrument, performed_on__lte=on).order_by("-performed_on", "-id")
+    latest = done.first()
+    last_pass = (done.filter(result=VerificationResult.PASS)
+                 .annotate(certificate_number=document_newest_number(Verification)).first())
+    return state_from_verifications(latest, last_pass, on, getattr(last_pass, "certificate_number", ""))

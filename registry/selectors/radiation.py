@@ -19,9 +19,12 @@ from registry.models import (
     RadiationWorker,
     Role,
     User,
+    VerificationResult,
     XrayDevice,
     XrayDeviceVerification,
+    identity_key,
 )
+from registry.selectors.instruments import VerificationState, state_from_verifications
 from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
@@ -44,6 +47,8 @@ __all__ = [
     "xray_device_get",
     "xray_device_get_for_update",
     "xray_device_list",
+    "xray_device_lookup",
+    "xray_device_verification_state",
     "xray_device_verifications",
 ]
 
@@ -66,6 +71,21 @@ def xray_device_get(*, actor: User, pk: int) -> XrayDevice:
 def xray_device_get_for_update(*, actor: User, pk: int) -> XrayDevice:
     """Lock a device the caller may see (404 otherwise), alone: its relations are read after the lock."""
     return get_object_or_404(_facility_scope(XrayDevice.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def xray_device_lookup(*, actor: User, serial_number: str) -> QuerySet[XrayDevice]:
+    """X-ray units by their exact serial number (case and spacing aside), within the caller's scope."""
+    return xray_device_list(actor=actor).filter(serial_key=identity_key(serial_number, drop_spaces=True))
+
+
+def xray_device_verification_state(*, device: XrayDevice, on: date) -> VerificationState:
+    """The verification state of an X-ray unit on a day, from its verifications performed on or before it; the
+    certificate number is the one recorded with the last pass (these certificates are issued outside the service).
+    The caller may see the device."""
+    done = device.verifications.filter(performed_on__lte=on).order_by("-performed_on", "-id")
+    latest = done.first()
+    last_pass = done.filter(result=VerificationResult.PASS).first()
+    return state_from_verifications(latest, last_pass, on, last_pass.certificate_number if last_pass else "")
 
 
 def xray_device_verifications(*, device: XrayDevice) -> QuerySet[XrayDeviceVerification]:

@@ -40,7 +40,16 @@ from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
 from certificates.services import document_render
 from inspections.api.urls import router as inspections_router
-from inspections.models import Circumstance, ViolationType
+from inspections.models import Circumstance, Subject, ViolationType
+from inspections.services.cases import (
+    TeamMemberInput,
+    evidence_attach,
+    finding_record,
+    inspection_create,
+    inspection_open,
+    inspection_plan_create,
+    inspection_team_set,
+)
 from registry.api.urls import router as registry_router
 from registry.models import (
     DoseAlert,
@@ -89,6 +98,11 @@ READ = {
     # inspections: the legal catalogue of sanctions (public law; officers edit it in the admin, not the API)
     "violation-type":         row(AB,      AB,        AB,         AB),
     "circumstance":           row(AB,      AB,        AB,         AB),
+    # Inspections (issue 9): a case is its team's (side A's inspector leads side A's case), the officers', and
+    # the inspected organisation's once the decision is issued; plans are not told to those they cover.
+    "inspection-topic":       row(AB,      AB,        AB,         AB),  # the public checklists
+    "inspection-plan":        row(AB,      AB,        NONE,       NONE),
+    "inspection":             row(AB,      A,         NONE,       A),   # and its team, subjects, findings, evidence
 }
 
 # Which side's objects each role may CHANGE through each write route (an object it reads but may not change
@@ -117,6 +131,16 @@ WRITE = {
     ("document", "revoke", "post"):                row(AB,      NONE,      NONE,       NONE),
     ("document", "supersede", "post"):             row(AB,      NONE,      NONE,       NONE),
     ("document", "retry", "post"):                 row(AB,      NONE,      NONE,       NONE),
+    ("inspection-plan", "create", "post"):         row(AB,      NONE,      NONE,       NONE),
+    ("inspection", "create", "post"):              row(AB,      NONE,      NONE,       NONE),
+    ("inspection", "team", "post"):                row(AB,      NONE,      NONE,       NONE),
+    ("inspection", "open", "post"):                row(AB,      NONE,      NONE,       NONE),
+    ("inspection", "close", "post"):               row(AB,      NONE,      NONE,       NONE),
+    ("inspection", "subjects", "post"):            row(AB,      A,         NONE,       NONE),
+    ("inspection", "items", "post"):               row(NONE,    A,         NONE,       NONE),  # the team only
+    ("inspection", "findings", "post"):            row(NONE,    A,         NONE,       NONE),
+    ("inspection", "evidence", "post"):            row(NONE,    A,         NONE,       NONE),
+    ("inspection", "record_findings", "post"):     row(NONE,    A,         NONE,       NONE),  # its leader
 }
 
 # What a create may name by id in its body: the sides whose object each role may reference. Naming another one
@@ -139,6 +163,10 @@ REFERENCES = {
         "devices":                                 row(AB,      NONE,      NONE,       A),
         "safety_officer":                          row(AB,      NONE,      NONE,       A),
         "previous_license":                        row(AB,      NONE,      NONE,       A)},
+    ("inspection-plan", "create", "post"): {
+        "subjects":                                row(AB,      NONE,      NONE,       NONE)},
+    ("inspection", "create", "post"): {
+        "subjects":                                row(AB,      NONE,      NONE,       NONE)},
     ("radiation-license", "transcribe", "post"): {  # a paper licence of a facility taken over, and its units
         "facility":                                row(AB,      NONE,      NONE,       NONE),
         "devices":                                 row(AB,      NONE,      NONE,       NONE)},
@@ -244,6 +272,45 @@ def _empty(world, side, role, refs):
     return {}
 
 
+def _inspection_plan(world, side, role, refs):
+    return {"year": _today().year, "topic": world.sides["A"].inspection.topic_id, "title": "Kế hoạch ma trận",
+            "planned_month": 6, "inspecting_body": world.sides["A"].officer.organization_id,
+            "subjects": [world.ref("subjects", refs)]}
+
+
+def _inspection(world, side, role, refs):
+    return {"kind": "check", "title": "Kiểm tra ma trận", "topic": world.sides["A"].inspection.topic_id,
+            "inspecting_body": world.sides["A"].officer.organization_id, "subjects": [world.ref("subjects", refs)]}
+
+
+def _team(world, side, role, refs):
+    return {"members": [{"inspector": world.sides[side].inspector.pk, "is_leader": True}]}
+
+
+def _decision(world, side, role, refs):
+    return {"decision_number": "99/QĐ-MT", "decision_date": _today().isoformat(),
+            "decision_signer_name": "Người ký"}
+
+
+def _subject(world, side, role, refs):
+    return {"organization": world.sides[side].technician.organization.pk}
+
+
+def _examined_item(world, side, role, refs):
+    return {"subject": world.sides[side].subject.pk, "kind": "instrument", "serial_number": "CHUA-DK-01",
+            "description": "Cân đĩa chưa đăng ký"}
+
+
+def _finding(world, side, role, refs):
+    return {"subject": world.sides[side].subject.pk, "checklist_item": world.sides[side].checklist_item.pk,
+            "result": "conforming"}
+
+
+def _evidence(world, side, role, refs):
+    return {"finding": world.sides[side].finding.pk,
+            "file": SimpleUploadedFile("tem.pdf", world.pdf, "application/pdf")}
+
+
 OPS = {
     ("organization", "list", "get"): Op("list", "organization"),
     ("organization", "create", "post"): Op("create", payload=_organization),
@@ -305,6 +372,27 @@ OPS = {
     ("violation-type", "retrieve", "get"): Op("read", "violation-type"),
     ("circumstance", "list", "get"): Op("list", "circumstance"),
     ("circumstance", "retrieve", "get"): Op("read", "circumstance"),
+    ("inspection-topic", "list", "get"): Op("list", "inspection-topic"),
+    ("inspection-topic", "retrieve", "get"): Op("read", "inspection-topic"),
+    ("inspection-plan", "list", "get"): Op("list", "inspection-plan"),
+    ("inspection-plan", "retrieve", "get"): Op("read", "inspection-plan"),
+    ("inspection-plan", "create", "post"): Op("create", payload=_inspection_plan),
+    ("inspection", "list", "get"): Op("list", "inspection"),
+    ("inspection", "retrieve", "get"): Op("read", "inspection"),
+    ("inspection", "create", "post"): Op("create", payload=_inspection),
+    ("inspection", "team", "get"): Op("read", "inspection"),
+    ("inspection", "subjects", "get"): Op("read", "inspection"),
+    ("inspection", "findings", "get"): Op("read", "inspection"),
+    ("inspection", "evidence_file", "get"): Op("read", "inspection", kwargs={"evidence_id": "evidence"}),
+    # The sides' cases are open: the team is fixed (409), a case opens once (409), closes after its findings (409).
+    ("inspection", "team", "post"): Op("write", "inspection", _team, allowed=(409,)),
+    ("inspection", "open", "post"): Op("write", "inspection", _decision, allowed=(409,)),
+    ("inspection", "close", "post"): Op("write", "inspection", _empty, allowed=(409,)),
+    ("inspection", "subjects", "post"): Op("write", "inspection", _subject, allowed=(201,)),
+    ("inspection", "items", "post"): Op("write", "inspection", _examined_item, allowed=(201,)),
+    ("inspection", "findings", "post"): Op("write", "inspection", _finding, allowed=(201,)),
+    ("inspection", "evidence", "post"): Op("write", "inspection", _evidence, multipart=True, allowed=(201,)),
+    ("inspection", "record_findings", "post"): Op("write", "inspection", _empty),
 }
 
 # Routes under /api/v1/ that are not the routers' and so not in the matrix, each with the reason.
@@ -367,6 +455,8 @@ class World:
             return self.user(role, side).pk
         if resource == "overdue":
             return self.sides[side].hospital.organization.pk
+        if resource == "inspection-topic":
+            return self.sides[side].inspection.topic_id
         attribute = {"instrument-lookup": "instrument", "document-pdf": "document"}.get(resource, resource)
         return getattr(self.sides[side], attribute.replace("-", "_")).pk
 
@@ -378,7 +468,8 @@ class World:
         s = self.sides[side]
         return {"organization": s.hospital.organization.pk, "owner": s.hospital.organization.pk,
                 "facility": s.hospital.organization.pk, "instrument": s.instrument.pk, "devices": s.hospital.ct.pk,
-                "safety_officer": s.hospital.safety_officer.pk, "previous_license": s.radiation_license.pk}[name]
+                "safety_officer": s.hospital.safety_officer.pk, "previous_license": s.radiation_license.pk,
+                "subjects": s.clinic.organization.pk}[name]
 
 
 def _build_side(world: World, side: str) -> None:
@@ -421,10 +512,34 @@ def _build_side(world: World, side: str) -> None:
     # The catalogue of sanctions is one for all: each side takes its own row of it, so that "AB" means both.
     s.violation_type = ViolationType.objects.exclude(pk__in=_taken(world, "violation_type")).order_by("pk").first()
     s.circumstance = Circumstance.objects.exclude(pk__in=_taken(world, "circumstance")).order_by("pk").first()
+    _build_inspection(world, s)
 
 
 def _taken(world: World, attribute: str) -> list[int]:
     return [getattr(other, attribute).pk for other in world.sides.values() if hasattr(other, attribute)]
+
+
+def _build_inspection(world: World, s) -> None:
+    """A plan, and an open case led by the side's inspector, of the side's hospital, with a finding and evidence."""
+    from inspections.models import Topic
+
+    topic = Topic.objects.get(code="metrology")
+    s.inspection_plan = inspection_plan_create(
+        actor=s.officer, year=_today().year, topic_id=topic.pk, title="Kế hoạch kiểm tra", planned_month=5,
+        inspecting_body_id=s.officer.organization_id, subject_ids=[s.hospital.organization.pk])
+    s.inspection = inspection_create(actor=s.officer, kind="check", title="Kiểm tra đo lường",
+                                     plan_id=s.inspection_plan.pk, inspecting_body_id=s.officer.organization_id)
+    inspection_team_set(actor=s.officer, inspection_id=s.inspection.pk,
+                        members=[TeamMemberInput(s.inspector.pk, is_leader=True)])
+    inspection_open(actor=s.officer, inspection_id=s.inspection.pk, decision_number="1/QĐ-KTĐL",
+                    decision_date=_today(), decision_signer_name="Trần Văn Bình")
+    s.subject = Subject.objects.get(inspection=s.inspection)
+    s.checklist_item = topic.checklist_items.get(code="marking")
+    s.finding = finding_record(actor=s.inspector, inspection_id=s.inspection.pk, subject_id=s.subject.pk,
+                               checklist_item_id=topic.checklist_items.get(code="storage-use").pk,
+                               result="not_conforming")
+    s.evidence = evidence_attach(actor=s.inspector, inspection_id=s.inspection.pk, finding_id=s.finding.pk,
+                                 file=SimpleUploadedFile("tem.pdf", world.pdf, "application/pdf"))
 
 
 def _finish(world: World) -> None:
@@ -456,6 +571,7 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_catalog", stdout=io.StringIO())
         call_command("load_inspection_catalog", stdout=io.StringIO())
+        call_command("load_inspection_topics", stdout=io.StringIO())
         built = World()
         for side in built.sides:
             _build_side(built, side)
@@ -527,6 +643,8 @@ def test_every_api_route_outside_the_routers_is_named_with_its_reason():
 def _url(world: World, cell: Cell, op: Op) -> str:
     route = ROUTES[cell.operation]
     kwargs = dict(op.kwargs)
+    if kwargs.get("evidence_id") == "evidence":  # the evidence of the side's own case
+        kwargs["evidence_id"] = world.sides[cell.side].evidence.pk
     if route["detail"]:
         kwargs["pk"] = world.object_id(op.resource, "officer" if cell.role == "anonymous" else cell.role, cell.side)
     return reverse(route["url_name"], kwargs=kwargs)

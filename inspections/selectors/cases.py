@@ -1,0 +1,147 @@
+"""Reads of plans and cases, scoped to the caller (issue 9 point 1).
+
+A case is seen by the inspectors of its team, by officers, and by a subject organisation's business users once
+its decision is issued (decision date set, status open or later), and then only their own subject's part of it.
+Everyone else gets 404, on reads and writes alike: services fetch what they change through these selectors.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from inspections.models import (
+    ChecklistItem,
+    Evidence,
+    ExaminedItem,
+    Finding,
+    Inspection,
+    InspectionPlan,
+    InspectionStatus,
+    InspectionTransition,
+    Subject,
+    TeamMember,
+    Topic,
+)
+from registry.models import Role, User
+
+__all__ = [
+    "DECIDED_STATUSES",
+    "evidence_get",
+    "finding_list",
+    "inspection_get",
+    "inspection_get_for_update",
+    "inspection_list",
+    "inspection_plan_get",
+    "inspection_plan_list",
+    "is_team_leader",
+    "is_team_member",
+    "subject_list",
+    "team_of",
+    "topic_get",
+    "topic_list",
+]
+
+# The statuses of a case whose decision was issued: from then on the inspected organisation sees it.
+DECIDED_STATUSES = (InspectionStatus.OPEN, InspectionStatus.FINDINGS_RECORDED, InspectionStatus.CLOSED)
+
+
+def topic_list(*, actor: User | None = None) -> QuerySet[Topic]:
+    """Every topic with its checklist, in order: public law, read by every signed-in caller."""
+    return Topic.objects.prefetch_related(
+        Prefetch("checklist_items", queryset=ChecklistItem.objects.order_by("position", "code")))
+
+
+def topic_get(*, pk: int, field: str = "topic") -> Topic:
+    topic = Topic.objects.filter(pk=pk).first()
+    if topic is None:
+        raise ValidationError({field: _("Unknown inspection topic.")})
+    return topic
+
+
+def inspection_plan_list(*, actor: User) -> QuerySet[InspectionPlan]:
+    """Officers and inspectors read the plans; the planned subjects are not told in advance (checks may be
+    unannounced), so businesses and technicians see none."""
+    plans = InspectionPlan.objects.select_related("topic", "inspecting_body").prefetch_related("subjects")
+    if actor.role in (Role.OFFICER, Role.INSPECTOR):
+        return plans
+    return plans.none()
+
+
+def inspection_plan_get(*, actor: User, pk: int) -> InspectionPlan:
+    return get_object_or_404(inspection_plan_list(actor=actor), pk=pk)
+
+
+def _inspection_scope(queryset: QuerySet[Inspection], *, actor: User) -> QuerySet[Inspection]:
+    if actor.role == Role.OFFICER:
+        return queryset
+    if actor.role == Role.INSPECTOR:
+        on_team = TeamMember.objects.filter(inspection_id=OuterRef("pk"), inspector_id=actor.pk)
+        return queryset.filter(Exists(on_team))
+    if actor.role == Role.BUSINESS and actor.organization_id:
+        inspected = Subject.objects.filter(inspection_id=OuterRef("pk"), organization_id=actor.organization_id)
+        return queryset.filter(Exists(inspected), decision_date__isnull=False, status__in=DECIDED_STATUSES)
+    return queryset.none()
+
+
+def inspection_list(*, actor: User) -> QuerySet[Inspection]:
+    inspections = Inspection.objects.select_related("topic", "inspecting_body", "plan").prefetch_related(
+        Prefetch("team", queryset=TeamMember.objects.select_related("inspector")),
+        Prefetch("transitions", queryset=InspectionTransition.objects.select_related("actor")),
+    )
+    return _inspection_scope(inspections, actor=actor)
+
+
+def inspection_get(*, actor: User, pk: int) -> Inspection:
+    return get_object_or_404(inspection_list(actor=actor), pk=pk)
+
+
+def inspection_get_for_update(*, actor: User, pk: int) -> Inspection:
+    """Lock a case the caller may see (404 otherwise), alone; whether it may change it is the service's rule."""
+    inspection = _inspection_scope(Inspection.objects.select_for_update(), actor=actor).filter(pk=pk).first()
+    if inspection is None:
+        raise Http404
+    return inspection
+
+
+def team_of(inspection: Inspection) -> QuerySet[TeamMember]:
+    return inspection.team.select_related("inspector").order_by("-is_leader", "id")
+
+
+def is_team_member(actor: User, inspection: Inspection) -> bool:
+    return actor.role == Role.INSPECTOR and inspection.team.filter(inspector_id=actor.pk).exists()
+
+
+def is_team_leader(actor: User, inspection: Inspection) -> bool:
+    return actor.role == Role.INSPECTOR and inspection.team.filter(inspector_id=actor.pk, is_leader=True).exists()
+
+
+def _subject_scope(queryset: QuerySet, *, actor: User, inspection: Inspection, field: str = "") -> QuerySet:
+    """Within a case the caller may see: a business sees only its own organisation's subject."""
+    queryset = queryset.filter(**{f"{field}inspection": inspection})
+    if actor.role == Role.BUSINESS:
+        return queryset.filter(**{f"{field}organization_id": actor.organization_id})
+    return queryset
+
+
+def subject_list(*, actor: User, inspection: Inspection) -> QuerySet[Subject]:
+    """The case's subjects the caller may see, each with what was examined there."""
+    subjects = Subject.objects.select_related("organization").prefetch_related(
+        Prefetch("items", queryset=ExaminedItem.objects.order_by("id")))
+    return _subject_scope(subjects, actor=actor, inspection=inspection).order_by("id")
+
+
+def finding_list(*, actor: User, inspection: Inspection) -> QuerySet[Finding]:
+    """The case's findings the caller may see (a business: its own subject's), with their evidence."""
+    findings = Finding.objects.select_related(
+        "subject__organization", "examined_item", "checklist_item", "recorded_by",
+    ).prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("id")))
+    return _subject_scope(findings, actor=actor, inspection=inspection, field="subject__").order_by(
+        "subject_id", "examined_item_id", "checklist_item__position", "id")
+
+
+def evidence_get(*, actor: User, inspection: Inspection, pk: int) -> Evidence:
+    """An evidence file of a case the caller may see, within its subjects in scope; anyone else gets 404."""
+    evidence = Evidence.objects.filter(finding__in=finding_list(actor=actor, inspection=inspection))
+    return get_object_or_404(evidence, pk=pk)
