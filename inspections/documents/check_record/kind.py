@@ -85,14 +85,15 @@ def _instrument_row(item: ExaminedItem, findings: list[Finding]) -> InstrumentCh
 
 
 def _nonconformity(finding: Finding) -> str:
-    """"<instrument>, số sản xuất <serial>: <checklist item> (<note>)", or the item alone for the establishment."""
-    text = finding.checklist_item.text
+    """"<instrument>, số sản xuất <serial>: không phù hợp nội dung “<checklist item>”: <note>." (the checklist says
+    what is required, so the record names the requirement not met); the establishment's own without the device."""
+    text = f"không phù hợp nội dung “{finding.checklist_item.text}”"
     if finding.note:
-        text = f"{text} ({finding.note.rstrip('.')})"
-    if finding.examined_item is not None:
-        name, _model = _item_name_and_model(finding.examined_item)
-        text = f"{name}, số sản xuất {finding.examined_item.serial_number}: {text}"
-    return f"{text}."
+        text = f"{text}: {finding.note.rstrip('.')}"
+    if finding.examined_item is None:
+        return f"{text[:1].upper()}{text[1:]}."
+    name, _model = _item_name_and_model(finding.examined_item)
+    return f"{name}, số sản xuất {finding.examined_item.serial_number}: {text}."
 
 
 def _team(subject: Subject) -> tuple[Person, ...]:
