@@ -153,3 +153,15 @@ def test_an_end_before_the_start_is_a_400_naming_it(cases, client_for):
 
     assert response.status_code == 400
     assert "ended_at" in response.json()
+
+
+def test_a_retried_request_with_its_idempotency_key_answers_the_first_record(celery_workers, cases, client_for):
+    client, payload = client_for(cases.leader), _payload()
+
+    first = client.post(_url(cases), payload, format="json", HTTP_IDEMPOTENCY_KEY="bbkt-retry-1")
+    again = client.post(_url(cases), payload, format="json", HTTP_IDEMPOTENCY_KEY="bbkt-retry-1")
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["check_record"] == first.json()["check_record"]
+    assert cases.subject.documents.count() == 1
+    _issued(first.json()["check_record"]["id"])

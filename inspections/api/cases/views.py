@@ -138,8 +138,7 @@ class InspectionViewSet(ScopedCreateViewSet):
         subject = check_records.check_record_issue(actor=request.user, inspection_id=inspection.pk,
                                                    subject_id=int(subject_id), witnesses=witnesses, **data)
         found = selectors.subject_list(actor=request.user, inspection=inspection).get(pk=subject.pk)
-        return Response(serializers.SubjectSerializer(found).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(serializers.SubjectSerializer(found).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.ExaminedItemInputSerializer,
                    responses={201: serializers.ExaminedItemAnswerSerializer})
