@@ -22,6 +22,7 @@ run: install
 	$(PY) manage.py load_inspection_catalog
 	$(PY) manage.py load_inspection_topics
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_inspections
 	PORT=$(PORT) $(PY) manage.py run_stack --host $(HOST) --port $(PORT)
 
 test: install

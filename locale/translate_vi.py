@@ -403,6 +403,28 @@ VI = {
     "This item is not on the checklist of the case's topic.":
         "Nội dung này không thuộc danh mục kiểm tra của lĩnh vực.",
     "Unknown finding of this case.": "Không có kết quả kiểm tra này trong cuộc kiểm tra.",
+    # --- check records (issue 9 point 3) ---
+    "Check record": "Biên bản kiểm tra",
+    "record started at": "bắt đầu lập biên bản lúc", "record ended at": "kết thúc lập biên bản lúc",
+    "place": "địa điểm", "representative's name": "họ tên người đại diện",
+    "representative's title": "chức vụ người đại diện", "refused to sign": "từ chối ký",
+    "reason for the refusal": "lý do từ chối", "witnesses": "người chứng kiến",
+    "establishment's opinion": "ý kiến của cơ sở", "remedy deadline": "thời hạn khắc phục",
+    "The check cannot end before it started.": "Thời điểm kết thúc kiểm tra không thể trước thời điểm bắt đầu.",
+    "A check record covers one day: it ends on the day it started.":
+        "Biên bản kiểm tra lập trong một ngày: phải kết thúc trong ngày bắt đầu.",
+    "A check record cannot be dated in the future.": "Biên bản kiểm tra không thể ghi ngày trong tương lai.",
+    "A check record cannot be dated before the case's decision.":
+        "Biên bản kiểm tra không thể lập trước ngày quyết định kiểm tra.",
+    "Name the witnesses of the representative's refusal to sign.":
+        "Ghi rõ người chứng kiến việc đại diện cơ sở không ký biên bản.",
+    "Every witness needs a name.": "Mỗi người chứng kiến phải có họ tên.",
+    "A deadline needs the remedial measures it is for.": "Thời hạn phải đi kèm biện pháp khắc phục.",
+    "A remedy's deadline cannot be before the check.": "Thời hạn khắc phục không thể trước ngày kiểm tra.",
+    "A check record is drawn up only while the case is open or its findings are recorded.":
+        "Chỉ lập biên bản kiểm tra khi cuộc kiểm tra đang tiến hành hoặc đã ghi nhận kết quả.",
+    "This subject's check record was already issued; a correction would supersede it.":
+        "Biên bản kiểm tra của đối tượng này đã được lập; việc đính chính phải lập biên bản thay thế.",
 }
 
 

@@ -3,6 +3,7 @@
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -176,18 +177,46 @@ class TeamMember(models.Model):
 
 
 class Subject(models.Model):
-    """An organisation checked in a case."""
+    """An organisation checked in a case, and the facts of its check record (biên bản kiểm tra, form 5.BBKT) once
+    the team drew it up: when and where, who represented it, whether they refused to sign and before which
+    witnesses (Circular 28/2013 Art. 21.2.b), its opinion, the remedies and their deadline (Art. 21.1.a-b). The
+    record is issued once (`record_issued_at`); the PDF is its Document, whose subject is this row."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="subjects")
     organization = models.ForeignKey(Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
                                      related_name="inspection_subjects")
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # --- the check record (issue 9 point 3) ---
+    record_held_at = models.DateTimeField(_("record started at"), null=True, blank=True)
+    record_ended_at = models.DateTimeField(_("record ended at"), null=True, blank=True)
+    record_place = models.CharField(_("place"), max_length=500, blank=True)
+    representative_name = models.CharField(_("representative's name"), max_length=255, blank=True)
+    representative_title = models.CharField(_("representative's title"), max_length=255, blank=True)
+    refused_to_sign = models.BooleanField(_("refused to sign"), default=False)
+    refusal_reason = models.TextField(_("reason for the refusal"), blank=True)
+    # [{"name": ..., "title": ..., "organization": ...}]: who witnessed a refusal (Art. 21.2.b).
+    witnesses = models.JSONField(_("witnesses"), default=list, blank=True)
+    establishment_opinion = models.TextField(_("establishment's opinion"), blank=True)
+    remedies = models.TextField(_("remedial measures"), blank=True)  # one measure a line
+    remedy_deadline = models.DateField(_("remedy deadline"), null=True, blank=True)
+    record_issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                         blank=True, related_name="+")
+    record_issued_at = models.DateTimeField(null=True, blank=True)
+    documents = GenericRelation("certificates.Document", content_type_field="subject_type",
+                                object_id_field="subject_id")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["inspection_id", "id"]
-        constraints = [models.UniqueConstraint(fields=["inspection", "organization"], name="subject_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "organization"], name="subject_unique"),
+            models.CheckConstraint(
+                condition=Q(record_issued_at__isnull=True)
+                | (Q(record_held_at__isnull=False) & Q(record_ended_at__isnull=False) & ~Q(record_place="")
+                   & ~Q(representative_name="") & Q(record_issued_by__isnull=False)),
+                name="subject_record_complete"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.inspection_id}: {self.organization}"

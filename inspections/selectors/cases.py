@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from certificates.models import Document
 from inspections.models import (
     ChecklistItem,
     Evidence,
@@ -27,7 +28,9 @@ from inspections.models import (
 from registry.models import Role, User
 
 __all__ = [
+    "CHECK_RECORD_KIND",
     "DECIDED_STATUSES",
+    "check_record_document",
     "evidence_get",
     "finding_list",
     "inspection_get",
@@ -43,6 +46,7 @@ __all__ = [
     "topic_list",
 ]
 
+CHECK_RECORD_KIND = "check_record"  # the document kind of inspections/documents/check_record/kind.py
 # The statuses of a case whose decision was issued: from then on the inspected organisation sees it.
 DECIDED_STATUSES = (InspectionStatus.OPEN, InspectionStatus.FINDINGS_RECORDED, InspectionStatus.CLOSED)
 
@@ -126,10 +130,18 @@ def _subject_scope(queryset: QuerySet, *, actor: User, inspection: Inspection, f
 
 
 def subject_list(*, actor: User, inspection: Inspection) -> QuerySet[Subject]:
-    """The case's subjects the caller may see, each with what was examined there."""
+    """The case's subjects the caller may see, each with what was examined there and its check record's
+    document."""
     subjects = Subject.objects.select_related("organization").prefetch_related(
-        Prefetch("items", queryset=ExaminedItem.objects.order_by("id")))
+        Prefetch("items", queryset=ExaminedItem.objects.order_by("id")),
+        Prefetch("documents", queryset=Document.objects.filter(kind=CHECK_RECORD_KIND).order_by("id")))
     return _subject_scope(subjects, actor=actor, inspection=inspection).order_by("id")
+
+
+def check_record_document(subject: Subject) -> Document | None:
+    """The subject's check record (the newest, should a correction supersede it), from prefetched documents."""
+    documents = sorted((d for d in subject.documents.all() if d.kind == CHECK_RECORD_KIND), key=lambda d: d.pk)
+    return documents[-1] if documents else None
 
 
 def finding_list(*, actor: User, inspection: Inspection) -> QuerySet[Finding]:

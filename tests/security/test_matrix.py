@@ -141,6 +141,7 @@ WRITE = {
     ("inspection", "findings", "post"):            row(NONE,    A,         NONE,       NONE),
     ("inspection", "evidence", "post"):            row(NONE,    A,         NONE,       NONE),
     ("inspection", "record_findings", "post"):     row(NONE,    A,         NONE,       NONE),  # its leader
+    ("inspection", "check_record", "post"):        row(NONE,    A,         NONE,       NONE),  # the team only
 }
 
 # What a create may name by id in its body: the sides whose object each role may reference. Naming another one
@@ -306,6 +307,13 @@ def _finding(world, side, role, refs):
             "result": "conforming"}
 
 
+def _check_record(world, side, role, refs):
+    ended = timezone.localtime()
+    held = max(ended - timedelta(minutes=30), ended.replace(hour=0, minute=0, second=0, microsecond=0))
+    return {"held_at": held.isoformat(), "ended_at": ended.isoformat(), "place": "Tại cơ sở",
+            "representative_name": "Người đại diện"}
+
+
 def _evidence(world, side, role, refs):
     return {"finding": world.sides[side].finding.pk,
             "file": SimpleUploadedFile("tem.pdf", world.pdf, "application/pdf")}
@@ -393,6 +401,8 @@ OPS = {
     ("inspection", "findings", "post"): Op("write", "inspection", _finding, allowed=(201,)),
     ("inspection", "evidence", "post"): Op("write", "inspection", _evidence, multipart=True, allowed=(201,)),
     ("inspection", "record_findings", "post"): Op("write", "inspection", _empty),
+    ("inspection", "check_record", "post"): Op("write", "inspection", _check_record, allowed=(201,),
+                                               kwargs={"subject_id": "subject"}),
 }
 
 # Routes under /api/v1/ that are not the routers' and so not in the matrix, each with the reason.
@@ -645,6 +655,8 @@ def _url(world: World, cell: Cell, op: Op) -> str:
     kwargs = dict(op.kwargs)
     if kwargs.get("evidence_id") == "evidence":  # the evidence of the side's own case
         kwargs["evidence_id"] = world.sides[cell.side].evidence.pk
+    if kwargs.get("subject_id") == "subject":  # the subject of the side's own case
+        kwargs["subject_id"] = world.sides[cell.side].subject.pk
     if route["detail"]:
         kwargs["pk"] = world.object_id(op.resource, "officer" if cell.role == "anonymous" else cell.role, cell.side)
     return reverse(route["url_name"], kwargs=kwargs)

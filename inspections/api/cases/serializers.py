@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from certificates.api.serializers import DocumentLinkSerializer
 from inspections.models import (
     ChecklistItem,
     Evidence,
@@ -19,6 +21,7 @@ from inspections.models import (
     TeamMember,
     Topic,
 )
+from inspections.selectors.cases import check_record_document
 from registry.api.fields import IdField, SerialNumberField
 from registry.validators import DateBounds, today
 
@@ -137,13 +140,47 @@ class ExaminedItemSerializer(serializers.ModelSerializer):
                   "examined_on"]
 
 
+class WitnessSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255)
+    title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    organization = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
 class SubjectSerializer(serializers.ModelSerializer):
+    """A subject with what was examined there and, once drawn up, its check record: the facts of the day and the
+    document (its PDF link once a worker rendered it)."""
+
     organization = OrganizationBriefSerializer(read_only=True)
     items = ExaminedItemSerializer(many=True, read_only=True)
+    witnesses = WitnessSerializer(many=True, read_only=True)
+    check_record = serializers.SerializerMethodField()
 
     class Meta:
         model = Subject
-        fields = ["id", "organization", "items", "created_at"]
+        fields = ["id", "organization", "items", "created_at", "record_held_at", "record_ended_at", "record_place",
+                  "representative_name", "representative_title", "refused_to_sign", "refusal_reason", "witnesses",
+                  "establishment_opinion", "remedies", "remedy_deadline", "record_issued_at", "check_record"]
+
+    @extend_schema_field(DocumentLinkSerializer(allow_null=True))
+    def get_check_record(self, obj) -> dict | None:
+        document = check_record_document(obj)
+        return DocumentLinkSerializer(document, context=self.context).data if document else None
+
+
+class CheckRecordInputSerializer(serializers.Serializer):
+    """The facts of the day the check record states; its findings are those recorded on the subject."""
+
+    held_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField()
+    place = serializers.CharField(max_length=500)
+    representative_name = serializers.CharField(max_length=255)
+    representative_title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    refused_to_sign = serializers.BooleanField(default=False)
+    refusal_reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    witnesses = WitnessSerializer(many=True, required=False, default=list, max_length=20)
+    opinion = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    remedies = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    remedy_deadline = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class SubjectInputSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from certificates.api.base import ScopedCreateViewSet, ScopedViewSet
 from inspections.api.cases import filtersets, serializers
 from inspections.selectors import cases as selectors
 from inspections.services import cases as services
+from inspections.services import check_records
 from registry.scans import SCAN_TYPES
 
 
@@ -55,7 +56,7 @@ class InspectionViewSet(ScopedCreateViewSet):
         "close": services.may_direct_inspections, "team": services.may_direct_inspections,
         "subjects": services.may_staff_cases, "items": services.may_work_cases,
         "findings": services.may_work_cases, "evidence": services.may_work_cases,
-        "record_findings": services.may_work_cases,
+        "record_findings": services.may_work_cases, "check_record": check_records.may_issue_check_records,
     }
     serializer_class = serializers.InspectionSerializer
     input_serializer_class = serializers.InspectionInputSerializer
@@ -124,6 +125,20 @@ class InspectionViewSet(ScopedCreateViewSet):
             return Response(serializers.SubjectSerializer(found).data, status=status.HTTP_201_CREATED)
         return self.page(selectors.subject_list(actor=request.user, inspection=inspection),
                          serializers.SubjectSerializer)
+
+    @extend_schema(request=serializers.CheckRecordInputSerializer, responses={201: serializers.SubjectSerializer})
+    @action(detail=True, methods=["post"], url_path=r"subjects/(?P<subject_id>[0-9]{1,18})/check-record",
+            url_name="check-record")
+    def check_record(self, request, pk=None, subject_id=None):
+        """A team member draws up a subject's check record (form 5.BBKT) from its findings, once: the answer is the
+        subject with its document (numbered now; its PDF once a worker rendered it). A second one is a 409."""
+        inspection = self.scoped_object()
+        data = self.read_input(serializers.CheckRecordInputSerializer)
+        witnesses = [check_records.WitnessInput(**witness) for witness in data.pop("witnesses")]
+        subject = check_records.check_record_issue(actor=request.user, inspection_id=inspection.pk,
+                                                   subject_id=int(subject_id), witnesses=witnesses, **data)
+        found = selectors.subject_list(actor=request.user, inspection=inspection).get(pk=subject.pk)
+        return Response(serializers.SubjectSerializer(found).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.ExaminedItemInputSerializer,
                    responses={201: serializers.ExaminedItemAnswerSerializer})
