@@ -34,7 +34,7 @@ def test_load_writes_every_row_of_the_files(catalog):
 
     assert ViolationType.objects.count() == len(_rows("violation_types")) == 23
     assert Circumstance.objects.count() == len(_rows("circumstances")) == 20
-    assert LegalParameter.objects.filter(key__startswith="penalty-").count() == len(_rows("parameters")) == 18  # with the 2 days of sending (Art. 70)
+    assert LegalParameter.objects.filter(key__startswith="penalty-").count() == len(_rows("parameters")) == 17
     assert "23 violation types" in output
 
 
