@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
+from certificates.services import document_render
 from inspections.services.penalties import payment_record
 from tests.inspections.penalty_fixtures import issue_decision, issue_record, verify_remedy
+from tests.pdf_helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +42,15 @@ def test_nothing_before_the_deadlines_nor_for_a_paid_fine(sanction, decision):
     notices_scan(as_of=decision.payment_due_on + timedelta(days=1))
     assert not Notice.objects.filter(kind="fine_unpaid").exists()
     assert not Notice.objects.filter(kind="remedy_overdue").exists()  # its deadline (30 days) is not past
+
+
+def test_the_digest_pdf_lists_them_in_the_sources_words(sanction, decision):
+    notices_scan(as_of=max(decision.remedies.get().deadline, decision.payment_due_on) + timedelta(days=1))
+    digest = Notice.objects.get(kind="fine_unpaid").digest
+
+    document = document_render(document_id=digest.documents.get().pk)
+
+    text = " ".join(pdf_text(document.file.open("rb").read()).split())
+    for expected in ("Nộp tiền phạt vi phạm hành chính", "Quá hạn nộp tiền phạt", "Biện pháp khắc phục hậu quả",
+                     "1.500.000 đồng"):
+        assert expected in text, expected
