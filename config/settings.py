@@ -251,6 +251,9 @@ SPECTACULAR_SETTINGS = {
         "InspectionStatusEnum": "inspections.models.InspectionStatus",
         "ExaminedItemKindEnum": "inspections.models.ExaminedItemKind",
         "FindingResultEnum": "inspections.models.FindingResult",
+        "RemedyKindEnum": "inspections.models.RemedyKind",
+        "RemedyStatusEnum": "inspections.models.RemedyStatus",
+        "DecisionDeadlineCaseEnum": "inspections.models.DecisionDeadlineCase",
     },
 }
 

@@ -425,6 +425,134 @@ VI = {
         "Chỉ lập biên bản kiểm tra khi cuộc kiểm tra đang tiến hành hoặc đã ghi nhận kết quả.",
     "This subject's check record was already issued; a correction would supersede it.":
         "Biên bản kiểm tra của đối tượng này đã được lập; việc đính chính phải lập biên bản thay thế.",
+    # Violations, records, penalty decisions, payments and remedies (issue 9 points 3-7).
+    'Penalty decision':
+        'Quyết định xử phạt vi phạm hành chính',
+    'Administrative violation record':
+        'Biên bản vi phạm hành chính',
+    'violator':
+        'đối tượng vi phạm',
+    'facts':
+        'tình tiết',
+    'place of the act':
+        'nơi xảy ra vi phạm',
+    'circumstances':
+        'tình tiết tăng nặng, giảm nhẹ',
+    'drawn up on':
+        'ngày lập',
+    'drawn up at':
+        'giờ lập',
+    "violator's representative":
+        'người đại diện của tổ chức vi phạm',
+    "violator's statement":
+        'ý kiến trình bày của đối tượng vi phạm',
+    'the violator refused to sign':
+        'đối tượng vi phạm không ký biên bản',
+    'reason of the refusal':
+        'lý do không ký',
+    'ended at':
+        'giờ kết thúc',
+    '7 working days':
+        '07 ngày làm việc',
+    '10 working days: the file was transferred':
+        '10 ngày làm việc: hồ sơ phải chuyển đến người có thẩm quyền',
+    '1 month: the violator asked to explain, or facts were verified':
+        '01 tháng: đối tượng vi phạm yêu cầu giải trình hoặc phải xác minh tình tiết',
+    '2 months: a serious or complex case':
+        '02 tháng: vụ việc đặc biệt nghiêm trọng, phức tạp',
+    'deadline case':
+        'trường hợp thời hạn',
+    'due on (decision)':
+        'hạn ra quyết định',
+    'payment due on':
+        'hạn nộp tiền phạt',
+    'total fine (VND)':
+        'tổng số tiền phạt (đồng)',
+    'treasury account':
+        'tài khoản Kho bạc',
+    'fine (VND)':
+        'số tiền phạt (đồng)',
+    'amount (VND)':
+        'số tiền (đồng)',
+    'deadline':
+        'thời hạn',
+    'decided on':
+        'ngày ra quyết định',
+    'received on':
+        'ngày nhận quyết định',
+    'paid on':
+        'ngày nộp',
+    'receipt number':
+        'số biên lai',
+    'instruments concerned':
+        'phương tiện đo liên quan',
+    'date of the act':
+        'ngày vi phạm',
+    'violation type':
+        'hành vi vi phạm',
+    'inspection':
+        'cuộc kiểm tra',
+    'Have the instrument verified':
+        'Buộc kiểm định phương tiện đo',
+    'Other remedial measure':
+        'Biện pháp khắc phục khác',
+    'Remedy past its deadline':
+        'Biện pháp khắc phục quá hạn',
+    'Fine unpaid past its due date':
+        'Tiền phạt quá hạn chưa nộp',
+    'Violations are recorded only while the case is open or its findings recorded.':
+        'Chỉ ghi nhận vi phạm khi cuộc kiểm tra đang tiến hành hoặc đã ghi nhận kết quả.',
+    'The violator must be an organization checked in this case.':
+        'Đối tượng vi phạm phải là tổ chức được kiểm tra trong cuộc kiểm tra này.',
+    'This date cannot be in the future.':
+        'Ngày này không được ở tương lai.',
+    'Instrument %(id)s is not a registered instrument of the violator examined in this case.':
+        'Phương tiện đo %(id)s không phải phương tiện đo đã đăng ký của đối tượng vi phạm được kiểm tra trong '
+        'cuộc kiểm tra này.',
+    'Unknown circumstance: %(id)s.':
+        'Không có tình tiết: %(id)s.',
+    'Describe the facts of the violation.':
+        'Hãy mô tả tình tiết vi phạm.',
+    'The violation record of this violator is already drawn up in this case.':
+        'Biên bản vi phạm hành chính của đối tượng này trong cuộc kiểm tra đã được lập.',
+    "A record cannot be dated before the case's decision.":
+        'Biên bản không được lập trước ngày quyết định kiểm tra.',
+    'The record cannot end before it began.':
+        'Biên bản không thể kết thúc trước khi bắt đầu.',
+    'A refusal to sign is recorded with the witnesses who saw it (Law Art. 58.3).':
+        'Việc không ký biên bản phải ghi rõ người chứng kiến (Điều 58.3 Luật Xử lý vi phạm hành chính).',
+    'No violation of this violator is recorded in this case.':
+        'Chưa ghi nhận vi phạm nào của đối tượng này trong cuộc kiểm tra.',
+    'The decision was due by %(day)s: %(period)s after the violation record of %(record)s (Law on Handling '
+    'Administrative Violations Art. 66.1). A longer period applies only in the cases the law names '
+    '(deadline_case).':
+        'Quyết định phải được ban hành chậm nhất ngày %(day)s: %(period)s kể từ ngày lập biên bản vi phạm hành '
+        'chính %(record)s (Điều 66.1 Luật Xử lý vi phạm hành chính). Thời hạn dài hơn chỉ áp dụng trong các '
+        'trường hợp luật quy định (deadline_case).',
+    'Give one fine for each violation of the record, and only those.':
+        'Nêu một mức phạt cho mỗi hành vi vi phạm của biên bản, và chỉ các hành vi đó.',
+    "A remedy's deadline cannot come before the decision.":
+        'Thời hạn thực hiện biện pháp khắc phục không được trước ngày ra quyết định.',
+    'Name the instrument to have verified, among those the violations concern.':
+        'Nêu phương tiện đo phải kiểm định, trong số phương tiện đo liên quan đến hành vi vi phạm.',
+    'Describe the remedial measure.':
+        'Hãy mô tả biện pháp khắc phục hậu quả.',
+    'Unknown violation record.':
+        'Không có biên bản vi phạm hành chính này.',
+    'A penalty decision was already issued on this violation record.':
+        'Đã ban hành quyết định xử phạt theo biên bản vi phạm hành chính này.',
+    'A decision cannot come before its violation record.':
+        'Quyết định không được ban hành trước ngày lập biên bản vi phạm hành chính.',
+    'The decision cannot be received before it is made.':
+        'Ngày nhận quyết định không được trước ngày ra quyết định.',
+    'Unknown penalty decision.':
+        'Không có quyết định xử phạt này.',
+    'A payment cannot come before the decision.':
+        'Ngày nộp tiền phạt không được trước ngày ra quyết định.',
+    'The amount must be above 0 and at most the balance of %(balance)s VND.':
+        'Số tiền phải lớn hơn 0 và không vượt quá số còn phải nộp %(balance)s đồng.',
+    'This receipt is already recorded for this decision.':
+        'Biên lai này đã được ghi nhận cho quyết định.',
 }
 
 

@@ -13,7 +13,7 @@ To pin a new route or accept a changed count: UPDATE_QUERY_COUNTS=1 pytest tests
 import io
 import json
 import os
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -40,6 +40,14 @@ from inspections.services.cases import (
     inspection_team_set,
     subject_add,
 )
+from inspections.services.penalties import (
+    FineInput,
+    RemedyInput,
+    payment_record,
+    penalty_decision_issue,
+    violation_add,
+    violation_record_issue,
+)
 from registry.api.urls import router as registry_router
 from registry.models import Instrument, InstrumentType
 from registry.services import ReadingInput, verification_record
@@ -54,7 +62,8 @@ PINNED = Path(__file__).with_name("query_counts.json")
 UPDATE = os.environ.get("UPDATE_QUERY_COUNTS", "") == "1"
 # GET actions on one object that list its related rows; every other detail GET action must be named below.
 DETAIL_LISTS = {("xray-devices", "verifications"), ("radiation-workers", "doses"), ("instruments", "history"),
-                ("inspections", "team"), ("inspections", "subjects"), ("inspections", "findings")}
+                ("inspections", "team"), ("inspections", "subjects"), ("inspections", "findings"),
+                ("penalty-decisions", "payments")}
 NOT_LISTS = {("license-applications", "attachment_file"), ("documents", "pdf"),
              ("inspections", "evidence_file")}  # a file download each
 QUERY_PARAMS = {("instruments", "lookup"): {"serial_number": "QC-0"}}
@@ -105,6 +114,22 @@ class World:
         self.leader = UserFactory(role="inspector", organization=officer.organization)
         self.case = self._case([self.hospital.organization])
         self.subject = self.case.subjects.get()
+        self.decision = self._sanction(self.case)
+
+    def _sanction(self, case):
+        """The hospital's violation in `case`, its record, and a decision with two remedies."""
+        violation = violation_add(
+            actor=self.leader, inspection_id=case.pk, violator_id=self.hospital.organization.pk, facts="Cân hết hạn",
+            violation_type_id=ViolationType.objects.get(code="USE_G2_VIOLATION_BAND1").pk,
+            act_date=timezone.localdate(), instrument_ids=[], circumstance_ids=[])
+        record = violation_record_issue(actor=self.leader, inspection_id=case.pk,
+                                        violator_id=self.hospital.organization.pk, place="Khoa",
+                                        made_on=timezone.localdate(), made_at=time(9), ended_at=time(10))
+        deadline = timezone.localdate() + timedelta(days=30)
+        return penalty_decision_issue(
+            actor=self.officer, record_id=record.pk, decided_on=timezone.localdate(), signer_name="Người ký",
+            signer_title="Giám đốc", fines=[FineInput(violation.pk, 1_500_000)],
+            remedies=[RemedyInput(kind="other", text=f"Biện pháp {n}", deadline=deadline) for n in (1, 2)])
 
     def _instrument(self, serial: str | None = None) -> Instrument:
         extra = {"serial_number": serial} if serial else {}
@@ -142,7 +167,9 @@ class World:
 
     def _grow_case(self, index: int) -> None:
         """Another case, and in the counted one another subject, examined items, findings and evidence."""
-        self._case([self.hospital.organization, OrganizationFactory()])
+        self._sanction(self._case([self.hospital.organization, OrganizationFactory()]))
+        payment_record(actor=self.officer, decision_id=self.decision.pk, paid_on=timezone.localdate(),
+                       amount=1_000, receipt_number=f"BL-{index}")
         subject_add(actor=self.leader, inspection_id=self.case.pk, organization_id=OrganizationFactory().pk)
         topic = Topic.objects.get(code="metrology")
         for code in ("marking", "storage-use"):
@@ -192,7 +219,8 @@ class World:
 
     def subjects(self) -> dict:
         return {"xray-devices": self.hospital.ct.pk, "radiation-workers": self.worker.pk,
-                "instruments": self.instrument.pk, "inspections": self.case.pk}
+                "instruments": self.instrument.pk, "inspections": self.case.pk,
+                "penalty-decisions": self.decision.pk}
 
 
 def _client(user) -> APIClient:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inspections', '0002_plans_cases_findings'),
+        ('inspections', '0003_penalties'),
         ('registry', '0011_legal_parameter_dotted_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -2,3 +2,4 @@
 
 from inspections.models.cases import *  # noqa: F403
 from inspections.models.catalog import Circumstance, CircumstanceKind, Confidence, ViolationType  # noqa: F401
+from inspections.models.penalties import *  # noqa: F403

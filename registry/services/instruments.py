@@ -14,6 +14,7 @@ from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
 from registry.dates import add_months, last_day_of_month
 from registry.documents.certificate.kind import VERIFICATION_CERTIFICATE
+from registry.events import verification_recorded
 from registry.models import (
     Instrument,
     Organization,
@@ -190,6 +191,7 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     elif previous is not None:
         document_withdraw(document_id=previous.pk, recorded_by=actor, reason=_(
             "The instrument failed verification on %(day)s.") % {"day": performed_on.strftime("%d/%m/%Y")})
+    transaction.on_commit(lambda: verification_recorded.send(sender=Verification, verification=verification))
     return verification
 
 

@@ -22,7 +22,7 @@ until someone writes down who may use it.
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -49,6 +49,13 @@ from inspections.services.cases import (
     inspection_open,
     inspection_plan_create,
     inspection_team_set,
+)
+from inspections.services.penalties import (
+    FineInput,
+    RemedyInput,
+    penalty_decision_issue,
+    violation_add,
+    violation_record_issue,
 )
 from registry.api.urls import router as registry_router
 from registry.models import (
@@ -103,6 +110,11 @@ READ = {
     "inspection-topic":       row(AB,      AB,        AB,         AB),  # the public checklists
     "inspection-plan":        row(AB,      AB,        NONE,       NONE),
     "inspection":             row(AB,      A,         NONE,       A),   # and its team, subjects, findings, evidence
+    # Sanctions (issue 9 points 3-7): the case's team and officers; the violator's business once drawn up.
+    "violation":              row(AB,      A,         NONE,       A),
+    "violation-record":       row(AB,      A,         NONE,       A),
+    "penalty-decision":       row(AB,      A,         NONE,       A),   # and its payments
+    "remedy":                 row(AB,      A,         NONE,       A),
 }
 
 # Which side's objects each role may CHANGE through each write route (an object it reads but may not change
@@ -142,6 +154,10 @@ WRITE = {
     ("inspection", "evidence", "post"):            row(NONE,    A,         NONE,       NONE),
     ("inspection", "record_findings", "post"):     row(NONE,    A,         NONE,       NONE),  # its leader
     ("inspection", "check_record", "post"):        row(NONE,    A,         NONE,       NONE),  # the team only
+    ("violation", "create", "post"):               row(NONE,    A,         NONE,       NONE),  # the team
+    ("violation-record", "create", "post"):        row(NONE,    A,         NONE,       NONE),
+    ("penalty-decision", "create", "post"):        row(AB,      NONE,      NONE,       NONE),  # officers decide
+    ("penalty-decision", "payments", "post"):      row(AB,      NONE,      NONE,       NONE),
 }
 
 # What a create may name by id in its body: the sides whose object each role may reference. Naming another one
@@ -168,6 +184,12 @@ REFERENCES = {
         "subjects":                                row(AB,      NONE,      NONE,       NONE)},
     ("inspection", "create", "post"): {
         "subjects":                                row(AB,      NONE,      NONE,       NONE)},
+    ("violation", "create", "post"): {
+        "inspection":                              row(NONE,    A,         NONE,       NONE)},
+    ("violation-record", "create", "post"): {
+        "inspection":                              row(NONE,    A,         NONE,       NONE)},
+    ("penalty-decision", "create", "post"): {
+        "record":                                  row(AB,      NONE,      NONE,       NONE)},
     ("radiation-license", "transcribe", "post"): {  # a paper licence of a facility taken over, and its units
         "facility":                                row(AB,      NONE,      NONE,       NONE),
         "devices":                                 row(AB,      NONE,      NONE,       NONE)},
@@ -319,6 +341,26 @@ def _evidence(world, side, role, refs):
             "file": SimpleUploadedFile("tem.pdf", world.pdf, "application/pdf")}
 
 
+def _violation(world, side, role, refs):
+    return {"inspection": world.ref("inspection", refs), "violator": world.sides["A"].hospital.organization.pk,
+            "violation_type": world.sides["A"].violation.violation_type_id, "facts": "Cân hết hạn kiểm định",
+            "act_date": _today().isoformat()}
+
+
+def _violation_record(world, side, role, refs):
+    return {"inspection": world.ref("inspection", refs), "violator": world.sides["A"].hospital.organization.pk,
+            "place": "Khoa xét nghiệm", "made_on": _today().isoformat(), "made_at": "09:00", "ended_at": "09:30"}
+
+
+def _penalty_decision(world, side, role, refs):
+    return {"record": world.ref("record", refs), "decided_on": _today().isoformat(), "signer_name": "Người ký",
+            "signer_title": "Giám đốc", "fines": [{"violation": world.sides["A"].violation.pk, "amount": 1_500_000}]}
+
+
+def _payment(world, side, role, refs):
+    return {"paid_on": _today().isoformat(), "amount": 100_000, "receipt_number": "BL-MATRIX"}
+
+
 OPS = {
     ("organization", "list", "get"): Op("list", "organization"),
     ("organization", "create", "post"): Op("create", payload=_organization),
@@ -403,6 +445,21 @@ OPS = {
     ("inspection", "record_findings", "post"): Op("write", "inspection", _empty),
     ("inspection", "check_record", "post"): Op("write", "inspection", _check_record, allowed=(201,),
                                                kwargs={"subject_id": "subject"}),
+    # Sanctions: each side's hospital already has its record and decision, so a permitted create reaches the
+    # service and answers 409 (one record per violator, one decision per record) having written nothing.
+    ("violation", "list", "get"): Op("list", "violation"),
+    ("violation", "retrieve", "get"): Op("read", "violation"),
+    ("violation", "create", "post"): Op("create", payload=_violation, allowed=(409,)),
+    ("violation-record", "list", "get"): Op("list", "violation-record"),
+    ("violation-record", "retrieve", "get"): Op("read", "violation-record"),
+    ("violation-record", "create", "post"): Op("create", payload=_violation_record, allowed=(409,)),
+    ("penalty-decision", "list", "get"): Op("list", "penalty-decision"),
+    ("penalty-decision", "retrieve", "get"): Op("read", "penalty-decision"),
+    ("penalty-decision", "create", "post"): Op("create", payload=_penalty_decision, allowed=(409,)),
+    ("penalty-decision", "payments", "get"): Op("read", "penalty-decision"),
+    ("penalty-decision", "payments", "post"): Op("write", "penalty-decision", _payment, allowed=(201,)),
+    ("remedy", "list", "get"): Op("list", "remedy"),
+    ("remedy", "retrieve", "get"): Op("read", "remedy"),
 }
 
 # Routes under /api/v1/ that are not the routers' and so not in the matrix, each with the reason.
@@ -479,7 +536,8 @@ class World:
         return {"organization": s.hospital.organization.pk, "owner": s.hospital.organization.pk,
                 "facility": s.hospital.organization.pk, "instrument": s.instrument.pk, "devices": s.hospital.ct.pk,
                 "safety_officer": s.hospital.safety_officer.pk, "previous_license": s.radiation_license.pk,
-                "subjects": s.clinic.organization.pk}[name]
+                "subjects": s.clinic.organization.pk, "inspection": s.inspection.pk,
+                "record": s.violation_record.pk}[name]
 
 
 def _build_side(world: World, side: str) -> None:
@@ -550,6 +608,23 @@ def _build_inspection(world: World, s) -> None:
                                result="not_conforming")
     s.evidence = evidence_attach(actor=s.inspector, inspection_id=s.inspection.pk, finding_id=s.finding.pk,
                                  file=SimpleUploadedFile("tem.pdf", world.pdf, "application/pdf"))
+    _build_sanction(s)
+
+
+def _build_sanction(s) -> None:
+    """The hospital's violation in the side's case, its record and the officer's decision with a remedy."""
+    s.violation = violation_add(
+        actor=s.inspector, inspection_id=s.inspection.pk, violator_id=s.hospital.organization.pk,
+        violation_type_id=ViolationType.objects.get(code="USE_G2_VIOLATION_BAND1").pk, facts="Cân hết hạn",
+        act_date=_today())
+    s.violation_record = violation_record_issue(
+        actor=s.inspector, inspection_id=s.inspection.pk, violator_id=s.hospital.organization.pk, place="Khoa",
+        made_on=_today(), made_at=time(9), ended_at=time(10))
+    s.penalty_decision = penalty_decision_issue(
+        actor=s.officer, record_id=s.violation_record.pk, decided_on=_today(), signer_name="Người ký",
+        signer_title="Giám đốc", fines=[FineInput(s.violation.pk, 1_500_000)],
+        remedies=[RemedyInput(kind="other", text="Buộc khắc phục", deadline=_today() + timedelta(days=30))])
+    s.remedy = s.penalty_decision.remedies.get()
 
 
 def _finish(world: World) -> None:
