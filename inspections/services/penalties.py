@@ -48,6 +48,7 @@ from inspections.selectors.catalog import (
     violation_type_in_force,
 )
 from inspections.selectors.penalties import penalty_decision_list, violation_record_list
+from inspections.services.check_records import WitnessInput  # one witness shape for every record
 from registry.models import Role, User, Verification, VerificationResult
 from registry.permissions import has_role, require
 
@@ -77,13 +78,6 @@ class RemedyInput:
     deadline: date
     text: str = ""
     instrument: int | None = None
-
-
-@dataclass(frozen=True)
-class WitnessInput:
-    name: str
-    title: str = ""
-    organization: str = ""
 
 
 def may_record_violations(actor: User) -> bool:

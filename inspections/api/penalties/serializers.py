@@ -6,6 +6,7 @@ from datetime import date
 from rest_framework import serializers
 
 from certificates.api.serializers import DocumentLinkSerializer
+from inspections.api.cases.serializers import WitnessSerializer  # one witness shape for every record
 from inspections.models import (
     DecisionDeadlineCase,
     Payment,
@@ -53,12 +54,6 @@ class ViolationInputSerializer(serializers.Serializer):
     place = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
     instruments = serializers.ListField(child=IdField(), max_length=MAX_LISTED, required=False, default=list)
     circumstances = serializers.ListField(child=IdField(), max_length=50, required=False, default=list)
-
-
-class WitnessSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=255)
-    title = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
-    organization = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
 
 
 class ViolationRecordSerializer(serializers.ModelSerializer):
