@@ -21,6 +21,9 @@ class DocumentFacts:
     owner_id: int
     subject_label: str
     valid_until: date | None
+    # The day the document bears, when it is not the day it is requested (a decision dated at its signing, a demo
+    # year, a transcription): its number is taken in that year's series, as the register book of that year would.
+    dated: date | None = None
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def document_request(
         raise RuntimeError("document_request must run inside the transaction of the fact it documents")
     spec = kind_spec(kind)
     facts = spec.describe(subject)
-    year = timezone.localdate().year
+    year = (facts.dated or timezone.localdate()).year
     sequence = _next_sequence(kind=kind, issuer_id=facts.issuer_id, year=year)
     document = Document(
         kind=kind, issuer_id=facts.issuer_id, owner_id=facts.owner_id, year=year, sequence=sequence,

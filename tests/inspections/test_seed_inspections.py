@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(catalog):
+def seeded(catalog, inspection_catalog):
     call_command("load_inspection_topics", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_inspections", stdout=io.StringIO())
@@ -77,3 +77,38 @@ def test_seed_inspections_twice_creates_nothing_more(seeded):
 
     assert (Inspection.objects.count(), InspectionPlan.objects.count(), Subject.objects.count(),
             Finding.objects.count(), Organization.objects.count()) == counts
+
+
+def test_the_demo_year_has_one_penalty_decision_of_1_500_000_numbered_in_2022(seeded, client_for):
+    officer = client_for(User.objects.get(username="officer"))
+
+    decisions = _all(officer, "/api/v1/penalty-decisions/?year=2022")
+
+    assert len(decisions) == 1
+    decision = decisions[0]
+    assert decision["total_fine"] == 1_500_000 and decision["payment_status"] == "paid"
+    assert decision["violator_name"] == "Công ty TNHH Xăng dầu Hiền Lương"
+    assert decision["decided_on"].startswith("2022-")
+    numbers = [document["number"] for document in _all(officer, "/api/v1/documents/?kind=penalty_decision")]
+    assert numbers == ["QĐ-XPHC-2022/000001"]  # in the series of the year it is dated, not of the seeding day
+    assert sum(case_decisions["total_fine"] for case_decisions in decisions) == 1_500_000
+
+
+def test_the_demo_remedy_stays_open_until_the_technician_records_a_pass_on_the_scale(
+        seeded, client_for, django_capture_on_commit_callbacks):
+    officer = client_for(User.objects.get(username="officer"))
+    technician = client_for(User.objects.get(username="technician"))
+    [remedy] = _all(officer, "/api/v1/remedies/")
+    assert (remedy["status"], remedy["instrument_serial"]) == ("open", "CB-150-0042")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = technician.post("/api/v1/verifications/", {
+            "instrument": remedy["instrument"], "kind": "periodic", "performed_on": "2026-11-27",
+            "procedure": "ĐLVN 13:2019", "result": "pass", "stamp_number": "QT-000777",
+            "readings": [{"reference_value": "50", "measured_value": "50.01", "unit": "kg",
+                          "max_permissible_error": "0.05"}],
+        }, format="json")
+    assert response.status_code == 201, response.content
+
+    closed = officer.get(f"/api/v1/remedies/{remedy['id']}/").json()
+    assert (closed["status"], closed["closed_by_verification"]) == ("closed", response.json()["id"])

@@ -38,6 +38,7 @@ def describe(subject: Subject) -> DocumentFacts:
         issuer_id=subject.inspection.inspecting_body_id, owner_id=subject.organization_id,
         subject_label=f"Biên bản kiểm tra: {subject.organization.name} ({subject.inspection.title})",
         valid_until=None,
+        dated=timezone.localtime(subject.record_held_at).date() if subject.record_held_at else None,
     )
 
 

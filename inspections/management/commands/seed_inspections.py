@@ -8,11 +8,11 @@ are invented but plausible: distinct names, valid tax codes (python-stdnum), Qu�
 
 Idempotent: a case is known by its decision number; a second run creates nothing. The registry's seed_demo must run
 first (the department, the officer and the inspector are its); `registry` never imports `inspections`, so this is a
-command of its own. The penalty decision is PENALTY's part (see `_penalty_decision_hook`).
+command of its own. The year's one penalty decision is built in `_penalty_decision_hook`.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +20,16 @@ from django.db import transaction
 from django.utils import timezone
 from stdnum.vn import mst
 
-from inspections.models import FindingResult, Inspection, InspectionPlan, InspectionTransition, Subject, Topic
+from inspections.models import (
+    FindingResult,
+    Inspection,
+    InspectionPlan,
+    InspectionTransition,
+    RemedyKind,
+    Subject,
+    Topic,
+    ViolationType,
+)
 from inspections.services.cases import (
     TeamMemberInput,
     examined_item_add,
@@ -31,6 +40,14 @@ from inspections.services.cases import (
     inspection_plan_create,
     inspection_record_findings,
     inspection_team_set,
+)
+from inspections.services.penalties import (
+    FineInput,
+    RemedyInput,
+    payment_record,
+    penalty_decision_issue,
+    violation_add,
+    violation_record_issue,
 )
 from registry.models import Instrument, Organization, OrganizationKind, User
 
@@ -132,12 +149,14 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("seed_inspections is for development only (DJANGO_ENV is production).")
         department = Organization.objects.filter(tax_code=DEPARTMENT_TAX_CODE).first()
-        officer = User.objects.filter(username="officer").first()
+        officer = self.officer = User.objects.filter(username="officer").first()
         inspector = User.objects.filter(username="inspector").first()
         if department is None or officer is None or inspector is None:
             raise CommandError("Run seed_demo first: the department, its officer and its inspector are its.")
         if Topic.objects.filter(code__in=[seed.topic for seed in CASES]).count() != len(CASES):
             raise CommandError("Load the topics first: manage.py load_inspection_topics")
+        if not ViolationType.objects.filter(code="USE_G2_VIOLATION_BAND1").exists():
+            raise CommandError("Load the catalogue of sanctions first: manage.py load_inspection_catalog")
         subjects = self._organizations()
         created = 0
         for seed in CASES:
@@ -204,14 +223,34 @@ class Command(BaseCommand):
         finding_record(actor=inspector, inspection_id=case.pk, subject_id=subject.pk, examined_item_id=item.pk,
                        checklist_item_id=verification.pk, result=FindingResult.NOT_CONFORMING,
                        note=f"Cân bàn số sản xuất {UNVERIFIED_SCALE} đang sử dụng chưa được kiểm định.")
-        self._penalty_decision_hook(case, subject, scale)
+        self._penalty_decision_hook(case, subject, scale, inspector, seed)
 
-    def _penalty_decision_hook(self, case: Inspection, subject: Subject, scale: Instrument) -> None:
-        """TODO(PENALTY, issue 9 point 8): the year's 1 penalty decision of 1,500,000 VND belongs here, built with
-        the penalty services (inspections/services/penalties.py, not in this branch): a violation of the fuel
-        company in this case on `scale` (Decree 119/2017 Art. 10.1, catalogue code USE_G2_VIOLATION_BAND1), its
-        violation record, the decision of 1,500,000 VND with the remedy "have the instrument verified", left open
-        until a technician records a pass on `scale` in the demo. Until then the demo has no decision."""
+    def _penalty_decision_hook(self, case: Inspection, subject: Subject, scale: Instrument, inspector: User,
+                               seed: CaseSeed) -> None:
+        """The year's one penalty decision, 1.500.000 đồng: the fuel company used the never-verified scale (Decree
+        119/2017 Art. 10.1, an organisation: 1.000.000-2.000.000, no circumstance, so the average). Its violation
+        record, the decision a few working days later, the fine paid in time, and the remedy "have the instrument
+        verified" left open: it closes when a technician records a pass on the scale in the demo."""
+        act_on = seed.decided_on + timedelta(days=3)
+        violation_type = ViolationType.objects.filter(code="USE_G2_VIOLATION_BAND1").order_by("in_force_from").first()
+        violation = violation_add(
+            actor=inspector, inspection_id=case.pk, violator_id=subject.organization_id,
+            violation_type_id=violation_type.pk, act_date=act_on, place=scale.location, instrument_ids=[scale.pk],
+            facts=f"Sử dụng cân bàn số sản xuất {UNVERIFIED_SCALE} (giá trị dưới 1.000.000 đồng) để mua bán hàng hóa "
+                  "khi chưa được kiểm định.")
+        record = violation_record_issue(
+            actor=inspector, inspection_id=case.pk, violator_id=subject.organization_id, place=scale.location,
+            made_on=act_on, made_at=time(9, 30), ended_at=time(10, 15), representative_name="Phạm Thu Hà",
+            representative_title="Giám đốc", violator_statement="Cơ sở thừa nhận vi phạm và cam kết kiểm định cân.")
+        decided_on = act_on + timedelta(days=5)  # within the 7 working days of Law Art. 66
+        decision = penalty_decision_issue(
+            actor=self.officer, record_id=record.pk, decided_on=decided_on, signer_name=SIGNER[0],
+            signer_title=SIGNER[1], fines=[FineInput(violation=violation.pk, amount=1_500_000)],
+            remedies=[RemedyInput(kind=RemedyKind.VERIFY_INSTRUMENT, instrument=scale.pk,
+                                  deadline=decided_on + timedelta(days=30))],
+            treasury_account="7111.0.1057869 tại Kho bạc Nhà nước tỉnh Quảng Trị")
+        payment_record(actor=self.officer, decision_id=decision.pk, paid_on=decision.payment_due_on,
+                       amount=1_500_000, receipt_number="0012345")
 
     def _date_transitions(self, case: Inspection, seed: CaseSeed) -> None:
         """The demo's steps happened in 2022: planned and opened on the decision's day, recorded and closed on the
