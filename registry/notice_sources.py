@@ -26,6 +26,7 @@ from registry.models import (
     XrayDevice,
     XrayDeviceStatus,
 )
+from registry.permissions import role_of
 from registry.selectors import READ_ALL_ROLES, department_for
 
 
@@ -101,13 +102,9 @@ LICENSE_EXPIRY = NoticeSource(
 SOURCES = (INSTRUMENT_VERIFICATION, XRAY_VERIFICATION, LICENSE_EXPIRY)
 
 
-def _role(actor) -> str | None:
-    return getattr(actor, "role", None) if getattr(actor, "is_authenticated", False) else None
-
-
 def _visible(actor, notices: QuerySet) -> QuerySet:
     """All for officers and inspectors; its own organisation's for a business; none for anyone else."""
-    role = _role(actor)
+    role = role_of(actor)
     if role in READ_ALL_ROLES:
         return notices
     if role == Role.BUSINESS:
@@ -117,7 +114,7 @@ def _visible(actor, notices: QuerySet) -> QuerySet:
 
 def _may_mark(actor) -> bool:
     """Only the organisation's own users confirm they got a notice."""
-    return _role(actor) == Role.BUSINESS
+    return role_of(actor) == Role.BUSINESS
 
 
 def _issuer_id(organization_id: int) -> int:

@@ -5,8 +5,13 @@ function before it reads a request's body."""
 from django.core.exceptions import PermissionDenied
 
 
+def role_of(actor) -> str | None:
+    """The caller's role, or None for an anonymous one (policies answer for both)."""
+    return getattr(actor, "role", None) if getattr(actor, "is_authenticated", False) else None
+
+
 def has_role(actor, *roles: str) -> bool:
-    return getattr(actor, "is_authenticated", False) and actor.role in roles
+    return role_of(actor) in roles
 
 
 def require(allowed: bool) -> None:

@@ -4,15 +4,12 @@ from django.db.models import QuerySet
 
 from certificates.permissions import DocumentAccess
 from registry.models import Role
-
-
-def _role(actor) -> str | None:
-    return getattr(actor, "role", None) if getattr(actor, "is_authenticated", False) else None
+from registry.permissions import role_of
 
 
 def _visible(actor, documents: QuerySet) -> QuerySet:
     """All for officers and inspectors; what a technician's body issued; what a business owns."""
-    role = _role(actor)
+    role = role_of(actor)
     if role in (Role.OFFICER, Role.INSPECTOR):
         return documents
     if role == Role.TECHNICIAN:
@@ -24,7 +21,7 @@ def _visible(actor, documents: QuerySet) -> QuerySet:
 
 def _downloadable(actor, documents: QuerySet) -> QuerySet:
     """The PDF goes to officers and to the owner organisation's users."""
-    role = _role(actor)
+    role = role_of(actor)
     if role == Role.OFFICER:
         return documents
     if role == Role.BUSINESS:
@@ -33,7 +30,7 @@ def _downloadable(actor, documents: QuerySet) -> QuerySet:
 
 
 def _may_manage(actor) -> bool:
-    return _role(actor) == Role.OFFICER
+    return role_of(actor) == Role.OFFICER
 
 
 REGISTRY_DOCUMENT_ACCESS = DocumentAccess(visible=_visible, downloadable=_downloadable, may_manage=_may_manage)
