@@ -13,3 +13,15 @@ def test_openapi_schema_and_docs_are_served(api_client):
     docs = api_client.get("/api/docs/")
     assert docs.status_code == 200
     assert b"jsdelivr" not in docs.content and b"/static/drf_spectacular_sidecar/" in docs.content
+
+
+@pytest.mark.parametrize("path, kinds", [
+    ("/api/v1/documents/", {"verification_certificate", "radiation_license", "expiry_notice", "penalty_decision"}),
+    ("/api/v1/notices/", {"instrument_verification", "xray_verification", "license_expiry", "remedy_overdue"}),
+])
+def test_the_kinds_apps_register_are_listed_in_the_schema(api_client, path, kinds):
+    """Registered late (in the apps' ready()), the kinds still reach the schema as an enum (RegisteredChoices)."""
+    schema = api_client.get("/api/schema/?format=json").json()
+
+    [kind] = [parameter for parameter in schema["paths"][path]["get"]["parameters"] if parameter["name"] == "kind"]
+    assert kinds <= set(kind["schema"]["enum"])
