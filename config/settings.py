@@ -222,7 +222,14 @@ REST_KNOX = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Metrology and inspection registry",
-    "DESCRIPTION": "Instruments, verifications and the documents issued for them.",
+    "DESCRIPTION": (
+        "The register of measuring instruments and their legal verifications, X-ray units and radiation work "
+        "licences, and the documents issued for them; and the inspections' procedure: plan → case (check or "
+        "inspection) → team, subjects → decision (open) → examined items and checklist findings → check record "
+        "(5.BBKT) → violations → violation record (MBB01) → penalty decision (MQĐ02: fines within the range, "
+        "deadlines in working days, the limitation) → payments → remedies closed by the registry's next passing "
+        "verification → closed. The README's \"Inspections: the procedure, step by step\" says who does each step."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's files served from our own static files: no CDN (closed networks, CSP, privacy).

@@ -25,3 +25,18 @@ def test_the_kinds_apps_register_are_listed_in_the_schema(api_client, path, kind
 
     [kind] = [parameter for parameter in schema["paths"][path]["get"]["parameters"] if parameter["name"] == "kind"]
     assert kinds <= set(kind["schema"]["enum"])
+
+
+def test_every_operation_is_described(api_client):
+    """The schema describes the procedure: every operation says what it does (the view's docstring), and the
+    document's description names the inspections' steps in order."""
+    schema = api_client.get("/api/schema/?format=json").json()
+
+    undescribed = [f"{method.upper()} {path}" for path, operations in schema["paths"].items()
+                   for method, operation in operations.items()
+                   if method in {"get", "post", "put", "patch", "delete"} and not operation.get("description")]
+    assert undescribed == []
+    steps = ["plan", "decision (open)", "check record", "violation record", "penalty decision", "payments",
+             "remedies", "closed"]
+    description = schema["info"]["description"]
+    assert [description.index(step) for step in steps] == sorted(description.index(step) for step in steps)
