@@ -26,6 +26,13 @@ BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3600},
     },
+    # Every hour: close the remedies a passing verification answers if its announcement did not (a listener that
+    # failed after the verification's commit), so the daily digest does not call such a remedy overdue.
+    "inspections-reconcile-remedies": {
+        "task": "inspections.reconcile_remedies",
+        "schedule": 3600.0,
+        "options": {"expires": 3600},
+    },
     # Every 10 minutes: e-mail digests whose e-mail did not go out after their document was issued.
     "notices-email-sweep": {
         "task": "notices.email_sweep",
