@@ -20,7 +20,7 @@ from certificates.api.serializers import (
     PublicDocumentSerializer,
     ReasonSerializer,
 )
-from certificates.filenames import ascii_filename
+from certificates.filenames import document_filename
 
 
 def _wants_json(request) -> bool:
@@ -52,7 +52,7 @@ class DocumentViewSet(ScopedViewSet):
         if not document.file:
             raise NotIssuedYet
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
-                            filename=ascii_filename(document.number))
+                            filename=document_filename(document))
 
     def _act(self, service, *, status_code: int = status.HTTP_200_OK, with_reason: bool = True):
         document = self.scoped_object()
