@@ -10,7 +10,7 @@ from certificates.services import document_retry
 
 @admin.register(Document)
 class DocumentAdmin(ManagerAdminMixin, SimpleHistoryAdmin):
-    list_display = ["number", "kind", "status", "owner", "issuer", "valid_until", "issued_at"]
+    list_display = ["number", "year", "kind", "status", "owner", "issuer", "valid_until", "issued_at"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["number", "subject_label", "owner__name"]
     list_select_related = ["owner", "issuer"]

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+
+# The service's own series, the year in the number: "KĐ-2026/000123" (certificates, licences, notices).
+REGISTER_NUMBER = "{prefix}-{year}/{sequence:06d}"
+# An administrative document's number as the law's forms print it after "Số:": "01/QĐ-XPHC", "285/QĐ-XPHC"
+# (domain/inspections.md §1.1). Decree 30/2020/NĐ-CP: Arabic figures, a leading 0 below 10, then the form's code;
+# no year (the date line carries it), and the series restarts each year per issuer (the DocumentCounter's key).
+ADMINISTRATIVE_NUMBER = "{sequence:02d}/{prefix}"
 
 
 @dataclass(frozen=True)
@@ -30,16 +38,38 @@ class DocumentFacts:
 class KindSpec:
     kind: str  # the value stored on each document of the kind
     label: str  # what people read (a lazy translation)
-    number_prefix: str
+    number_prefix: str  # the type code the number carries ("KĐ", "QĐ-XPHC"), wherever the format puts it
     describe: Callable[[models.Model], DocumentFacts]
     build_context: Callable[[Any], Any]
     render: Callable[[Any], bytes]
+    # How a number is written, a str.format over prefix, year and sequence (REGISTER_NUMBER or
+    # ADMINISTRATIVE_NUMBER). The sequence is unique per kind, issuer and year; the number need not be.
+    number_format: str = REGISTER_NUMBER
+
+    def number(self, *, sequence: int, year: int) -> str:
+        return self.number_format.format(prefix=self.number_prefix, year=year, sequence=sequence)
+
+    @property
+    def number_has_year(self) -> bool:
+        """Whether the number itself tells the year (a file name adds it when it does not)."""
+        return "{year" in self.number_format
 
 
 _KINDS: dict[str, KindSpec] = {}
 
 
 def register_kind(spec: KindSpec) -> None:
+    """Register a kind; a number format that fails or does not tell one sequence from the next stops startup."""
+    try:
+        first, second = spec.number(sequence=1, year=2000), spec.number(sequence=2, year=2000)
+    except (KeyError, IndexError, ValueError) as error:
+        raise ImproperlyConfigured(f"Kind {spec.kind!r}: bad number_format {spec.number_format!r}: {error}") from None
+    if first == second:
+        raise ImproperlyConfigured(f"Kind {spec.kind!r}: number_format {spec.number_format!r} omits the sequence")
+    from certificates.models import Document  # registered from apps' ready(): the models are loaded
+
+    if len(spec.number(sequence=4_294_967_295, year=32_767)) > Document._meta.get_field("number").max_length:
+        raise ImproperlyConfigured(f"Kind {spec.kind!r}: its numbers may not fit Document.number")
     _KINDS[spec.kind] = spec
 
 

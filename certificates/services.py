@@ -60,7 +60,7 @@ def document_request(
     sequence = _next_sequence(kind=kind, issuer_id=facts.issuer_id, year=year)
     document = Document(
         kind=kind, issuer_id=facts.issuer_id, owner_id=facts.owner_id, year=year, sequence=sequence,
-        number=f"{spec.number_prefix}-{year}/{sequence:06d}", token=secrets.token_urlsafe(32),
+        number=spec.number(sequence=sequence, year=year), token=secrets.token_urlsafe(32),
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk,
         subject_label=facts.subject_label, valid_until=facts.valid_until, requested_by=requested_by,
         supersedes=supersedes, supersession_reason=supersession_reason,

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from certificates.notices.sources import Candidate, NoticeSource
+from certificates.selectors import document_newest_number
 from inspections.models import Payment, PenaltyDecision, Remedy, RemedyStatus
 
 
@@ -28,14 +29,17 @@ def _decision_rows(as_of: date, horizon: int) -> QuerySet:
     paid = (Payment.objects.filter(decision_id=OuterRef("pk")).order_by().values("decision_id")
             .annotate(total=Sum("amount")).values("total"))
     return PenaltyDecision.objects.filter(payment_due_on__lte=as_of + timedelta(days=horizon)).annotate(
-        paid_amount=Coalesce(Subquery(paid), Value(0))).filter(paid_amount__lt=F("total_fine"))
+        paid_amount=Coalesce(Subquery(paid), Value(0))).filter(paid_amount__lt=F("total_fine")).annotate(
+        document_number=document_newest_number(PenaltyDecision))
 
 
 def _decision_candidate(row: dict) -> Candidate:
+    """Cites the decision as documents cite each other, "số … ngày …": its number (01/QĐ-XPHC) recurs every year."""
     balance = row["total_fine"] - row["paid_amount"]
+    cited = f"số {row['document_number']} " if row["document_number"] else ""
     return Candidate(row["id"], row["violator_id"], row["payment_due_on"], None,
-                     f"Tiền phạt chưa nộp theo quyết định xử phạt ngày {row['decided_on'].strftime('%d/%m/%Y')}: "
-                     f"{balance:,} đồng".replace(",", "."), "", "")
+                     f"Tiền phạt chưa nộp theo quyết định xử phạt {cited}ngày {row['decided_on'].strftime('%d/%m/%Y')}"
+                     f": {balance:,} đồng".replace(",", "."), "", "")
 
 
 REMEDY_OVERDUE = NoticeSource(
@@ -55,7 +59,7 @@ FINE_UNPAID = NoticeSource(
                     "hạn thì bị cưỡng chế và phải nộp thêm tiền chậm nộp (Luật Xử lý vi phạm hành chính, Điều 73, "
                     "Điều 78)."),
     model=PenaltyDecision, rows=_decision_rows,
-    fields=("id", "violator_id", "payment_due_on", "decided_on", "total_fine", "paid_amount"),
+    fields=("id", "violator_id", "payment_due_on", "decided_on", "total_fine", "paid_amount", "document_number"),
     candidate=_decision_candidate, due_field="payment_due_on",
 )
 SOURCES = (REMEDY_OVERDUE, FINE_UNPAID)

@@ -46,10 +46,11 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "kind", "number", "status", "public_status", "sha256", "size", "verify_url", "pdf_url",
-                  "issuer", "issuer_name", "owner", "owner_name", "subject_label", "valid_until", "created_at",
-                  "issued_at", "attempts", "failure_reason", "supersedes", "superseded_by", "supersession_reason",
-                  "revoked_at", "revocation_reason", "suspended_at", "suspension_reason"]
+        # The year tells which series the number is of: an administrative number ("01/QĐ-XPHC") carries none.
+        fields = ["id", "kind", "number", "year", "status", "public_status", "sha256", "size", "verify_url",
+                  "pdf_url", "issuer", "issuer_name", "owner", "owner_name", "subject_label", "valid_until",
+                  "created_at", "issued_at", "attempts", "failure_reason", "supersedes", "superseded_by",
+                  "supersession_reason", "revoked_at", "revocation_reason", "suspended_at", "suspension_reason"]
 
     def get_verify_url(self, obj) -> str:
         return f"{settings.PUBLIC_BASE_URL}{obj.verify_path}"

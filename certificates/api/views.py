@@ -3,24 +3,26 @@
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
+from rest_framework.filters import SearchFilter
 from rest_framework.generics import RetrieveAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import ScopedRateThrottle
 
 from certificates import selectors, services
 from certificates.api.base import ScopedViewSet
-from certificates.api.filtersets import DocumentFilterSet
+from certificates.api.filtersets import DocumentFilterSet, DocumentOrderingFilter
 from certificates.api.serializers import (
     DocumentSerializer,
     PublicDocumentSerializer,
     ReasonSerializer,
 )
-from certificates.filenames import ascii_filename
+from certificates.filenames import document_filename
 
 
 def _wants_json(request) -> bool:
@@ -40,6 +42,7 @@ class DocumentViewSet(ScopedViewSet):
     selector = staticmethod(selectors.document_list)
     rules = dict.fromkeys(("revoke", "supersede", "retry"), services.may_manage_documents)
     serializer_class = DocumentSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter, DocumentOrderingFilter]
     filterset_class = DocumentFilterSet
     search_fields = ["number", "subject_label"]
     ordering_fields = ["id", "created_at", "issued_at", "valid_until", "number"]
@@ -52,7 +55,7 @@ class DocumentViewSet(ScopedViewSet):
         if not document.file:
             raise NotIssuedYet
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
-                            filename=ascii_filename(document.number))
+                            filename=document_filename(document))
 
     def _act(self, service, *, status_code: int = status.HTTP_200_OK, with_reason: bool = True):
         document = self.scoped_object()

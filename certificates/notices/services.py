@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from certificates.filenames import ascii_filename
+from certificates.filenames import document_filename
 from certificates.notices.digest.kind import EXPIRY_NOTICE, digest_topics
 from certificates.notices.models import Notice, NoticeDigest, NoticeStage, StageAnchor
 from certificates.notices.parties import Recipient, notice_parties
@@ -193,7 +193,7 @@ def _digest_message(digest: NoticeDigest, document, recipient: Recipient, conten
               "Xem và xác nhận đã nhận tại mục Thông báo của hệ thống.\n"),
         to=[recipient.email],
     )
-    message.attach(ascii_filename(document.number), content, "application/pdf")
+    message.attach(document_filename(document), content, "application/pdf")
     return message
 
 

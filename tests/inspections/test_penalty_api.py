@@ -47,7 +47,7 @@ def test_the_procedure_through_the_api(sanction, art_10_1, client_for, api_clien
     assert record.status_code == 201, record.json()
     assert _record(leader, sanction).status_code == 409
     record = record.json()
-    assert len(record["violations"]) == 2 and record["document"]["number"].startswith("BB-VPHC-")
+    assert len(record["violations"]) == 2 and record["document"]["number"] == "01/BB-VPHC"
 
     outside = _decision(officer, record, sanction, 2_500_000)
     assert outside.status_code == 400

@@ -70,7 +70,7 @@ def test_one_record_per_violator_and_none_after_it(sanction, art_10_1):
     cases = sanction.cases
     record = issue_record(cases)
     assert list(record.violations.all()) == [sanction.violation]
-    assert record.documents.get().number.startswith(f"BB-VPHC-{timezone.localdate().year}/")
+    assert record.documents.get().number == "01/BB-VPHC"
     with pytest.raises(Conflict):
         issue_record(cases)
     with pytest.raises(Conflict):

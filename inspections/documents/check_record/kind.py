@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from certificates.kinds import DocumentFacts, KindSpec
+from certificates.kinds import ADMINISTRATIVE_NUMBER, DocumentFacts, KindSpec
 from certificates.models import Document
 from inspections.documents.check_record.renderer import CheckRecordContext, InstrumentCheckRow, render_check_record
 from inspections.documents.layout import Person, RemedyRow
@@ -139,6 +139,7 @@ CHECK_RECORD = KindSpec(
     label=_("Check record"),
     # "BB-KT" (biên bản kiểm tra): the inspecting body's own series of check records per year.
     number_prefix="BB-KT",
+    number_format=ADMINISTRATIVE_NUMBER,
     describe=describe,
     build_context=build_context,
     render=render_check_record,

@@ -3,7 +3,7 @@ decision, its fines, circumstances, remedies and violation record; the total in 
 
 from django.utils.translation import gettext_lazy as _
 
-from certificates.kinds import DocumentFacts, KindSpec
+from certificates.kinds import ADMINISTRATIVE_NUMBER, DocumentFacts, KindSpec
 from certificates.models import Document
 from inspections import law
 from inspections.documents.layout import RemedyRow
@@ -78,6 +78,7 @@ PENALTY_DECISION = KindSpec(
     label=_("Penalty decision"),
     # "…/QĐ-XPHC": how penalty decisions are numbered in practice (inspections.md §1.1).
     number_prefix="QĐ-XPHC",
+    number_format=ADMINISTRATIVE_NUMBER,
     describe=describe,
     build_context=build_context,
     render=render_penalty_decision,

@@ -3,7 +3,7 @@ from the record, its violations, the case's team and the refusal with its witnes
 
 from django.utils.translation import gettext_lazy as _
 
-from certificates.kinds import DocumentFacts, KindSpec
+from certificates.kinds import ADMINISTRATIVE_NUMBER, DocumentFacts, KindSpec
 from certificates.models import Document
 from inspections.documents.layout import Person, ViolationRow
 from inspections.documents.parties import act_text, issuer_names, team_people, verify_url, violator_of
@@ -51,6 +51,7 @@ VIOLATION_RECORD = KindSpec(
     label=_("Administrative violation record"),
     # "…/BB-VPHC": the suffix of the violation record in the forms of Decree 118/2021 (inspections.md §1.1).
     number_prefix="BB-VPHC",
+    number_format=ADMINISTRATIVE_NUMBER,
     describe=describe,
     build_context=build_context,
     render=render_violation_record,
