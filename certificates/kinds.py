@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.db.models import Q, QuerySet
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class KindSpec:
     describe: Callable[[models.Model], DocumentFacts]
     build_context: Callable[[Any], Any]
     render: Callable[[Any], bytes]
+    # Which documents of the kind the caller sees, on top of the access policy: a condition on Document given the
+    # caller (maybe anonymous), usually "its subject is one the caller sees" from the subject's own selector. None:
+    # the policy alone. A kind whose subjects their app scopes more narrowly than the policy (a case's records, seen
+    # by the case's team only) names it, so /documents/ tells no more than the subject's own route.
+    scope: Callable[[Any], Q] | None = None
 
 
 _KINDS: dict[str, KindSpec] = {}
@@ -48,6 +54,17 @@ def kind_spec(kind: str) -> KindSpec:
         return _KINDS[kind]
     except KeyError:
         raise LookupError(f"No renderer is registered for document kind {kind!r}") from None
+
+
+def kinds_scope(actor, documents: QuerySet) -> QuerySet:
+    """`documents` less those of a kind whose `scope` hides them from the caller."""
+    scoped = [(spec.kind, spec.scope(actor)) for spec in _KINDS.values() if spec.scope is not None]
+    if not scoped:
+        return documents
+    condition = ~Q(kind__in=[kind for kind, _condition in scoped])
+    for kind, narrowed in scoped:
+        condition |= Q(kind=kind) & narrowed
+    return documents.filter(condition)
 
 
 def kind_label(kind: str) -> str:
