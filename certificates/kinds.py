@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models import Q, QuerySet
 
 # The service's own series, the year in the number: "KĐ-2026/000123" (certificates, licences, notices).
 REGISTER_NUMBER = "{prefix}-{year}/{sequence:06d}"
@@ -45,6 +46,11 @@ class KindSpec:
     # How a number is written, a str.format over prefix, year and sequence (REGISTER_NUMBER or
     # ADMINISTRATIVE_NUMBER). The sequence is unique per kind, issuer and year; the number need not be.
     number_format: str = REGISTER_NUMBER
+    # Which documents of the kind the caller sees, on top of the access policy: a condition on Document given the
+    # caller (maybe anonymous), usually "its subject is one the caller sees" from the subject's own selector. None:
+    # the policy alone. A kind whose subjects their app scopes more narrowly than the policy (a case's records, seen
+    # by the case's team only) names it, so /documents/ tells no more than the subject's own route.
+    scope: Callable[[Any], Q] | None = None
 
     def number(self, *, sequence: int, year: int) -> str:
         return self.number_format.format(prefix=self.number_prefix, year=year, sequence=sequence)
@@ -78,6 +84,17 @@ def kind_spec(kind: str) -> KindSpec:
         return _KINDS[kind]
     except KeyError:
         raise LookupError(f"No renderer is registered for document kind {kind!r}") from None
+
+
+def kinds_scope(actor, documents: QuerySet) -> QuerySet:
+    """`documents` less those of a kind whose `scope` hides them from the caller."""
+    scoped = [(spec.kind, spec.scope(actor)) for spec in _KINDS.values() if spec.scope is not None]
+    if not scoped:
+        return documents
+    condition = ~Q(kind__in=[kind for kind, _condition in scoped])
+    for kind, narrowed in scoped:
+        condition |= Q(kind=kind) & narrowed
+    return documents.filter(condition)
 
 
 def kind_label(kind: str) -> str:

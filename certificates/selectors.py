@@ -5,6 +5,7 @@ from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from certificates.kinds import kinds_scope
 from certificates.models import Document, DocumentStatus, PublicStatus
 from certificates.permissions import document_access
 
@@ -12,10 +13,15 @@ from certificates.permissions import document_access
 _PUBLISHED = (DocumentStatus.ISSUED, DocumentStatus.SUPERSEDED, DocumentStatus.REVOKED)
 
 
+def _visible(actor, documents: QuerySet[Document]) -> QuerySet[Document]:
+    """What the registered access policy lets the caller see, narrowed by each kind's own scope."""
+    return kinds_scope(actor, document_access().visible(actor, documents))
+
+
 def document_list(*, actor) -> QuerySet[Document]:
-    """Documents the caller may see, as the registered access policy answers."""
+    """Documents the caller may see, as the registered access policy and the kinds' scopes answer."""
     documents = Document.objects.select_related("issuer", "owner", "superseded_by", "supersedes")
-    return document_access().visible(actor, documents)
+    return _visible(actor, documents)
 
 
 def document_get(*, actor, pk: int) -> Document:
@@ -24,7 +30,7 @@ def document_get(*, actor, pk: int) -> Document:
 
 def document_get_for_update(*, actor, pk: int) -> Document:
     """Lock a document the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    return get_object_or_404(document_access().visible(actor, Document.objects.select_for_update()), pk=pk)
+    return get_object_or_404(_visible(actor, Document.objects.select_for_update()), pk=pk)
 
 
 def document_get_public(*, token: str) -> Document:
@@ -63,7 +69,8 @@ def document_oldest_pending_created_at():
 
 def document_get_downloadable(*, actor, pk: int) -> Document:
     """A document whose PDF the caller may download, as the access policy answers; anyone else gets 404."""
-    return get_object_or_404(document_access().downloadable(actor, Document.objects.all()), pk=pk)
+    downloadable = document_access().downloadable(actor, Document.objects.all())
+    return get_object_or_404(kinds_scope(actor, downloadable), pk=pk)
 
 
 def _of_subject_type(model: type[Model]) -> QuerySet[Document]:

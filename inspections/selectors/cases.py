@@ -6,7 +6,7 @@ Everyone else gets 404, on reads and writes alike: services fetch what they chan
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -26,11 +26,13 @@ from inspections.models import (
     Topic,
 )
 from registry.models import Role, User
+from registry.permissions import role_of
 
 __all__ = [
     "CHECK_RECORD_KIND",
     "DECIDED_STATUSES",
     "check_record_document",
+    "check_record_document_scope",
     "evidence_get",
     "finding_list",
     "inspection_get",
@@ -142,6 +144,18 @@ def check_record_document(subject: Subject) -> Document | None:
     """The subject's check record (the newest, should a correction supersede it), from prefetched documents."""
     documents = sorted((d for d in subject.documents.all() if d.kind == CHECK_RECORD_KIND), key=lambda d: d.pk)
     return documents[-1] if documents else None
+
+
+def check_record_document_scope(actor) -> Q:
+    """The check records' documents the caller sees (their kind's scope, certificates.kinds): those of the subjects
+    it sees, the case's team's and the officers', a business its own; not every inspector's, as the access policy
+    alone says."""
+    if role_of(actor) is None:
+        return Q(pk__in=[])
+    subjects = Subject.objects.filter(inspection__in=_inspection_scope(Inspection.objects.all(), actor=actor))
+    if actor.role == Role.BUSINESS:
+        subjects = subjects.filter(organization_id=actor.organization_id)
+    return Q(subject_id__in=subjects.values("pk"))
 
 
 def finding_list(*, actor: User, inspection: Inspection) -> QuerySet[Finding]:

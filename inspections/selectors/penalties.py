@@ -36,11 +36,13 @@ from inspections.models import (
     ViolationRecord,
 )
 from registry.models import Role, User
+from registry.permissions import role_of
 
 __all__ = [
     "PAID", "PARTLY_PAID", "UNPAID",
-    "payment_list", "penalty_decision_get", "penalty_decision_list", "remedy_list", "violation_get",
-    "violation_list", "violation_record_get", "violation_record_list",
+    "payment_list", "penalty_decision_document_scope", "penalty_decision_get", "penalty_decision_list",
+    "remedy_list", "violation_get", "violation_list", "violation_record_document_scope", "violation_record_get",
+    "violation_record_list",
 ]
 
 PAID, PARTLY_PAID, UNPAID = "paid", "partly_paid", "unpaid"
@@ -56,6 +58,23 @@ def _scope(queryset: QuerySet, *, actor: User, case: str, violator: str) -> Quer
     if actor.role == Role.BUSINESS and actor.organization_id:
         return queryset.filter(**{violator: actor.organization_id})
     return queryset.none()
+
+
+def _documents_of(model, actor) -> Q:
+    """The documents about the rows of `model` the caller sees (a document kind's scope, certificates.kinds): the
+    case's team's and the officers', the violator's own; not every inspector's, as the access policy alone says."""
+    if role_of(actor) is None:
+        return Q(pk__in=[])
+    rows = _scope(model.objects.all(), actor=actor, case="inspection_id", violator="violator_id")
+    return Q(subject_id__in=rows.values("pk"))
+
+
+def violation_record_document_scope(actor) -> Q:
+    return _documents_of(ViolationRecord, actor)
+
+
+def penalty_decision_document_scope(actor) -> Q:
+    return _documents_of(PenaltyDecision, actor)
 
 
 def violation_list(*, actor: User) -> QuerySet[Violation]:

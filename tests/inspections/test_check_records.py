@@ -125,6 +125,16 @@ def test_another_teams_inspector_and_business_get_404(cases, client_for):
     assert not cases.subject.documents.exists()
 
 
+def test_another_teams_inspector_does_not_find_the_record_under_documents(cases, client_for):
+    document = client_for(cases.leader).post(_url(cases), _payload(), format="json").json()["check_record"]["id"]
+
+    for caller, status in [(cases.member, 200), (cases.business, 200), (cases.other_inspector, 404)]:
+        client = client_for(caller)
+        assert client.get(f"/api/v1/documents/{document}/").status_code == status, caller
+        listed = {row["id"] for row in client.get("/api/v1/documents/").json()["results"]}
+        assert (document in listed) == (status == 200), caller
+
+
 def test_a_subject_of_another_case_is_404(cases, client_for):
     other_subject = cases.other_case.subjects.get()
 

@@ -95,6 +95,22 @@ def test_others_get_404_and_the_anonymous_401(sanction, art_10_1, client_for, ap
         assert api_client.get(route).status_code == 401
 
 
+def test_the_record_and_decision_documents_are_seen_by_those_who_see_them(sanction, client_for):
+    """Under /documents/ too: every inspector reads the registers, but a case's records only its team."""
+    cases = sanction.cases
+    record = _record(client_for(cases.leader), sanction).json()
+    decision = _decision(client_for(cases.officer), record, sanction, ORGANISATION_AVERAGE).json()
+    documents = [row["document"]["id"] for row in (record, decision)]
+
+    for user, status in [(cases.leader, 200), (cases.member, 200), (cases.officer, 200), (cases.business, 200),
+                         (cases.other_inspector, 404), (cases.other_business, 404)]:
+        client = client_for(user)
+        for document in documents:
+            assert client.get(f"/api/v1/documents/{document}/").status_code == status, (user, document)
+        listed = {row["id"] for row in client.get("/api/v1/documents/").json()["results"]}
+        assert (set(documents) <= listed) == (status == 200), user
+
+
 def test_the_business_does_not_see_violations_before_the_record(sanction, client_for):
     business = client_for(sanction.cases.business)
     assert business.get(f"/api/v1/violations/{sanction.violation.pk}/").status_code == 404

@@ -12,7 +12,7 @@ from certificates.models import Document
 from inspections.documents.check_record.renderer import CheckRecordContext, InstrumentCheckRow, render_check_record
 from inspections.documents.layout import Person, RemedyRow
 from inspections.models import ExaminedItem, ExaminedItemKind, Finding, FindingResult, Subject
-from inspections.selectors.cases import CHECK_RECORD_KIND
+from inspections.selectors.cases import CHECK_RECORD_KIND, check_record_document_scope
 from registry.labels import XRAY_KIND_LABELS_VI
 
 # What the record says the check was about ("Về <topic>", "kiểm tra nhà nước về <topic>"); other topics print
@@ -143,4 +143,5 @@ CHECK_RECORD = KindSpec(
     describe=describe,
     build_context=build_context,
     render=render_check_record,
+    scope=check_record_document_scope,
 )

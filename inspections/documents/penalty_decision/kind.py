@@ -15,6 +15,7 @@ from inspections.documents.penalty_decision.renderer import (
 )
 from inspections.models import CircumstanceKind, PenaltyDecision
 from inspections.selectors.catalog import legal_period
+from inspections.selectors.penalties import penalty_decision_document_scope
 
 LEGAL_BASIS_LINES = (
     "Căn cứ Điều 57, Điều 68, Điều 70, Điều 78 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);",
@@ -82,4 +83,5 @@ PENALTY_DECISION = KindSpec(
     describe=describe,
     build_context=build_context,
     render=render_penalty_decision,
+    scope=penalty_decision_document_scope,
 )

@@ -9,6 +9,7 @@ from inspections.documents.layout import Person, ViolationRow
 from inspections.documents.parties import act_text, issuer_names, team_people, verify_url, violator_of
 from inspections.documents.violation_record.renderer import ViolationRecordContext, render_violation_record
 from inspections.models import ViolationRecord
+from inspections.selectors.penalties import violation_record_document_scope
 
 
 def describe(record: ViolationRecord) -> DocumentFacts:
@@ -55,4 +56,5 @@ VIOLATION_RECORD = KindSpec(
     describe=describe,
     build_context=build_context,
     render=render_violation_record,
+    scope=violation_record_document_scope,
 )
