@@ -8,7 +8,7 @@ Amounts are whole VND (int).
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 
@@ -80,10 +80,13 @@ def amount_in_words(amount: int, *, zero_tens: str = "lẻ") -> str:
 
 @dataclass(frozen=True)
 class FineRange:
-    """The fine range for one act and one kind of violator, in whole VND."""
+    """The fine range for one act and one kind of violator, in whole VND. `organization` says which kind (None:
+    not said) and `multiplier` the factor an organisation's range was scaled by; neither counts in equality."""
 
     minimum: int
     maximum: int
+    organization: bool | None = field(default=None, compare=False)
+    multiplier: Decimal | None = field(default=None, compare=False)
 
     @property
     def average(self) -> int:
@@ -95,19 +98,36 @@ class FineRange:
         return _("from %(minimum)s to %(maximum)s VND") % {
             "minimum": format_vnd(self.minimum), "maximum": format_vnd(self.maximum)}
 
+    def described(self) -> str:
+        """The range with whose it is and why, as the refusals name it: an organisation's is the individual's
+        × the multiplier; a household business or a person is fined at the individual's (Decree 119/2017 Art. 3;
+        Law on Handling Administrative Violations Art. 23-24)."""
+        if self.organization is None:
+            return self.text()
+        if self.organization:
+            return _("%(range)s for an organization (tổ chức): the individual's range × %(multiplier)s (Decree "
+                     "119/2017 Art. 3)") % {"range": self.text(), "multiplier": _multiplier_text(self.multiplier)}
+        return _("%(range)s for an individual (cá nhân): a household business or a person is fined at the "
+                 "individual's range, without the organization's multiplier") % {"range": self.text()}
+
+
+def _multiplier_text(multiplier: Decimal | None) -> str:
+    """2 -> "2", 1.5 -> "1,5": a Vietnamese decimal comma."""
+    return format(Decimal(multiplier or 1).normalize(), "f").replace(".", ",")
+
 
 def fine_range(individual_minimum: int, individual_maximum: int, multiplier: Decimal | int, *,
                organization: bool) -> FineRange:
     """An individual's range as the decree writes it; an organisation's is the individual's × the multiplier
     (2 under Law Art. 23 as amended and Decree 119/2017 Art. 3, P), rounded down to the đồng."""
     if not organization:
-        return FineRange(int(individual_minimum), int(individual_maximum))
+        return FineRange(int(individual_minimum), int(individual_maximum), organization=False)
     factor = Decimal(multiplier)
 
     def scaled(amount: int) -> int:
         return int((Decimal(amount) * factor).to_integral_value(rounding=ROUND_FLOOR))
 
-    return FineRange(scaled(individual_minimum), scaled(individual_maximum))
+    return FineRange(scaled(individual_minimum), scaled(individual_maximum), organization=True, multiplier=factor)
 
 
 def violation_fine_range(violation_type, *, organization: bool, field: str = "violation_type") -> FineRange:
@@ -165,7 +185,7 @@ def fine_rule(fine: FineRange, *, aggravating: int = 0, mitigating: int = 0) -> 
 
 def _rule_message(rule: FineRule) -> str:
     values = {"amount": format_vnd(rule.lower), "lower": format_vnd(rule.lower), "upper": format_vnd(rule.upper),
-              "range": rule.range.text()}
+              "range": rule.range.described()}
     messages = {
         AVERAGE: _("The fine must be %(amount)s VND: the average of the range %(range)s, as no aggravating or "
                    "mitigating circumstance remains once they are offset (Decree 118/2021 Art. 9)."),
@@ -189,7 +209,7 @@ def fine_amount_check(amount, rule: FineRule, *, field: str = "amount") -> int:
         raise ValidationError({field: _("A fine is a whole number of VND.")})
     if not rule.range.minimum <= amount <= rule.range.maximum:
         raise ValidationError({field: _("The fine of %(amount)s VND is outside the range %(range)s.") % {
-            "amount": format_vnd(amount), "range": rule.range.text()}})
+            "amount": format_vnd(amount), "range": rule.range.described()}})
     if not rule.allows(amount):
         raise ValidationError({field: _rule_message(rule)})
     return amount

@@ -24,6 +24,12 @@ VI = {
     "Lỗi máy chủ: không thể hoàn tất yêu cầu. Lỗi đã được ghi lại cho quản trị viên.",
     "This field is required.": "Trường này là bắt buộc.",
     "Business": "Doanh nghiệp", "Hospital": "Bệnh viện", "Verification body": "Tổ chức kiểm định",
+    "Organization": "Tổ chức", "Household business": "Hộ kinh doanh", "Individual": "Cá nhân",
+    "legal form": "loại hình pháp lý",
+    "Only a business may be a household business or an individual: hospitals, verification bodies and the "
+    "department are organizations.":
+        "Chỉ cơ sở kinh doanh mới có thể là hộ kinh doanh hoặc cá nhân: bệnh viện, tổ chức kiểm định và Sở là tổ "
+        "chức.",
     "Department": "Sở Khoa học và Công nghệ", "name": "tên", "tax code": "mã số thuế", "address": "địa chỉ",
     "province": "tỉnh, thành phố", "governing agency": "cơ quan chủ quản", "Officer": "Cán bộ",
     "Technician": "Kiểm định viên", "Inspector": "Thanh tra viên", "full name": "họ và tên", "role": "vai trò",
@@ -289,6 +295,14 @@ VI = {
         "Yêu cầu có nhiều trường hoặc tệp hơn mức dịch vụ chấp nhận.",
     # --- inspections: the legal catalogue of sanctions and the law's arithmetic (issue 9) ---
     "from %(minimum)s to %(maximum)s VND": "từ %(minimum)s đến %(maximum)s đồng",
+    "%(range)s for an organization (tổ chức): the individual's range × %(multiplier)s (Decree 119/2017 Art. 3)":
+        "%(range)s đối với tổ chức: gấp %(multiplier)s lần khung phạt đối với cá nhân (Điều 3 Nghị định "
+        "119/2017/NĐ-CP)",
+    "%(range)s for an individual (cá nhân): a household business or a person is fined at the individual's range, "
+    "without the organization's multiplier":
+        "%(range)s đối với cá nhân: hộ kinh doanh, cá nhân bị phạt theo khung phạt đối với cá nhân, không nhân hệ "
+        "số của tổ chức",
+    "violator's legal form": "loại hình pháp lý của người vi phạm",
     "The fine of violation type %(code)s is not confirmed in the catalogue yet: an officer must enter its range "
     "before it can be used in a decision.":
         "Mức phạt của hành vi vi phạm %(code)s chưa được xác nhận trong danh mục: cán bộ phải nhập khung phạt trước "

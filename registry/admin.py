@@ -134,10 +134,10 @@ class InstrumentTypeRevisionAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
 class OrganizationAdmin(ServiceFormAdminMixin, OfficerAdminMixin, SimpleHistoryAdmin):
     """Added through organization_create, corrected through organization_update; the kind is fixed once made."""
 
-    list_display = ["name", "tax_code", "kind", "province"]
-    list_filter = ["kind", "province"]
+    list_display = ["name", "tax_code", "kind", "legal_form", "province"]
+    list_filter = ["kind", "legal_form", "province"]
     search_fields = ["name", "tax_code"]
-    fields = ["name", "tax_code", "kind", "address", "province", "parent_name"]
+    fields = ["name", "tax_code", "kind", "legal_form", "address", "province", "parent_name"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["kind"] if obj is not None else []
@@ -145,12 +145,14 @@ class OrganizationAdmin(ServiceFormAdminMixin, OfficerAdminMixin, SimpleHistoryA
     def service_add(self, request, data):
         return services.organization_create(
             actor=request.user, name=data["name"], tax_code=data["tax_code"] or "", address=data["address"],
-            province=data["province"], kind=data["kind"], parent_name=data["parent_name"])
+            province=data["province"], kind=data["kind"], parent_name=data["parent_name"],
+            legal_form=data["legal_form"])
 
     def service_change(self, request, obj, data):
         return services.organization_update(
             actor=request.user, organization_id=obj.pk, name=data["name"], tax_code=data["tax_code"] or "",
-            address=data["address"], province=data["province"], parent_name=data["parent_name"])
+            address=data["address"], province=data["province"], parent_name=data["parent_name"],
+            legal_form=data["legal_form"])
 
 
 # No page shows an API token: only digests are stored, and knox's own admin would list them (issue 7, defect 5).

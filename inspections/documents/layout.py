@@ -125,19 +125,25 @@ class Person:
         return ", ".join(parts)
 
 
+# A value the register does not hold, left for the officer to write in by hand, as the printed forms leave it.
+BLANK = "…" * 14
+
+
 @dataclass(frozen=True, kw_only=True)
 class Violator:
     """The individual or organisation a record or decision is about, with the fields Decree 118/2021's forms ask.
 
-    An organisation prints its name, head office, enterprise code, registration and legal representative; an
-    individual their name, sex, birth date, nationality, occupation, residence and identity paper. Empty optional
-    values are left out rather than printed blank.
+    An organisation prints its name, head office, enterprise code, registration and legal representative, empty
+    optional values left out. An individual (a person, or a household business sanctioned as one) prints the
+    form's seven fields: name, sex, birth date, nationality, occupation, residence and identity paper, each left
+    as a dotted BLANK when not known (the officer writes it in); then, for a household business, its name, place
+    of business and tax code.
     """
 
     is_organization: bool = True
     name: str
     address: str  # the organisation's head office, or the individual's current residence
-    enterprise_code: str = ""
+    enterprise_code: str = ""  # an organisation's enterprise code; an individual's tax code
     registration: str = ""  # "số ...; ngày cấp: ...; nơi cấp: ..." of the registration certificate or licence
     representative_name: str = ""
     representative_gender: str = ""
@@ -147,14 +153,23 @@ class Violator:
     nationality: str = ""
     occupation: str = ""
     identity: str = ""  # "số định danh cá nhân ...; ngày cấp: ...; nơi cấp: ..."
+    business_name: str = ""  # the household business an individual answers for
+    business_address: str = ""
 
     @property
     def kind_word(self) -> str:
         """Return how the forms address the violator: "tổ chức" or "ông (bà)"."""
         return "tổ chức" if self.is_organization else "ông (bà)"
 
+    @property
+    def called(self) -> str:
+        """Return the name the sentences use; a household business's owner not named yet is "chủ hộ kinh doanh X"."""
+        if self.name or self.is_organization:
+            return self.name
+        return f"chủ hộ kinh doanh {self.business_name}" if self.business_name else BLANK
+
     def fields(self) -> tuple[tuple[str, str], ...]:
-        """Return (label, value) pairs in the forms' order (MBB01 item 5, MQĐ02 Điều 1), empty values left out."""
+        """Return (label, value) pairs in the forms' order (MBB01 item 5, MQĐ02 Điều 1)."""
         if self.is_organization:
             pairs = (
                 ("Tên của tổ chức:", self.name),
@@ -165,17 +180,27 @@ class Violator:
                 ("Giới tính:", self.representative_gender),
                 ("Chức danh:", self.representative_title),
             )
-        else:
-            pairs = (
-                ("Họ và tên:", self.name),
-                ("Giới tính:", self.gender),
-                ("Ngày, tháng, năm sinh:", self.born_on.strftime("%d/%m/%Y") if self.born_on else ""),
-                ("Quốc tịch:", self.nationality),
-                ("Nghề nghiệp:", self.occupation),
-                ("Nơi ở hiện tại:", self.address),
-                ("Số định danh cá nhân / CCCD / hộ chiếu:", self.identity),
-            )
-        return tuple((label, value) for label, value in pairs if value)
+            return tuple((label, value) for label, value in pairs if value)
+        return self._individual_fields()
+
+    def _individual_fields(self) -> tuple[tuple[str, str], ...]:
+        """Return the individual's seven fields, a BLANK for each not known, then the household business's."""
+        form = (
+            ("Họ và tên:", self.name),
+            ("Giới tính:", self.gender),
+            ("Ngày, tháng, năm sinh:", self.born_on.strftime("%d/%m/%Y") if self.born_on else ""),
+            ("Quốc tịch:", self.nationality),
+            ("Nghề nghiệp:", self.occupation),
+            ("Nơi ở hiện tại:", self.address),
+            ("Số định danh cá nhân / CCCD / hộ chiếu:", self.identity),
+        )
+        business = (
+            ("Hộ kinh doanh:", self.business_name),
+            ("Địa điểm kinh doanh:", self.business_address),
+            ("Mã số thuế:", self.enterprise_code),
+        )
+        return (*((label, value or BLANK) for label, value in form),
+                *((label, value) for label, value in business if value))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -406,6 +431,7 @@ def _draw_continuation_top(canvas: Canvas, page: RecordPage) -> float:
 
 
 __all__ = [
+    "BLANK",
     "BODY",
     "INDENT",
     "LEADING",

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from inspections.models.cases import Inspection
 from inspections.models.catalog import Circumstance, ViolationType
-from registry.models import Instrument, Organization, Verification
+from registry.models import PERSON_LEGAL_FORMS, Instrument, LegalForm, Organization, Verification
 
 __all__ = [
     "DecisionDeadlineCase", "Payment", "PenaltyDecision", "PenaltyItem", "Remedy", "RemedyKind", "RemedyStatus",
@@ -56,11 +56,15 @@ class Violation(models.Model):
 class ViolationRecord(models.Model):
     """The administrative violation record (biên bản vi phạm hành chính, MBB01) of one violator in a case, drawn up
     by the team, over the violator's violations recorded so far; one per violator and case. A violator who refuses
-    to sign is recorded with the reason and the witnesses (Law Art. 58.3)."""
+    to sign is recorded with the reason and the witnesses (Law Art. 58.3). The violator's legal form is kept as it
+    was when the record was drawn up: it says "ông (bà)" or "tổ chức", and the decision on it fines at that
+    range, whatever the register says later."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="violation_records")
     violator = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="violation_records")
     violations = models.ManyToManyField(Violation, related_name="records")
+    violator_legal_form = models.CharField(_("violator's legal form"), max_length=20, choices=LegalForm.choices,
+                                           default=LegalForm.ORGANIZATION)
     made_on = models.DateField(_("drawn up on"))
     made_at = models.TimeField(_("drawn up at"))
     ended_at = models.TimeField(_("ended at"))
@@ -88,6 +92,11 @@ class ViolationRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.inspection_id}/{self.violator_id} {self.made_on}"
+
+    @property
+    def sanctioned_as_individual(self) -> bool:
+        """A household business or an individual: fined at the individual's range (registry LegalForm)."""
+        return self.violator_legal_form in PERSON_LEGAL_FORMS
 
 
 class DecisionDeadlineCase(models.TextChoices):

@@ -194,7 +194,8 @@ def violation_record_issue(*, actor: User, inspection_id: int, violator_id: int,
     if ViolationRecord.objects.filter(inspection=inspection, violator_id=violator_id).exists():
         raise Conflict({"violator": _("The violation record of this violator is already drawn up in this case.")})
     record = ViolationRecord(
-        inspection=inspection, violator=subject.organization, made_on=made_on, made_at=made_at, ended_at=ended_at,
+        inspection=inspection, violator=subject.organization,
+        violator_legal_form=subject.organization.legal_form, made_on=made_on, made_at=made_at, ended_at=ended_at,
         place=place.strip(), representative_name=representative_name.strip(),
         representative_title=representative_title.strip(), violator_statement=violator_statement.strip(),
         violator_refused=violator_refused, refusal_reason=refusal_reason.strip() if violator_refused else "",
@@ -227,9 +228,11 @@ def _decision_due(record: ViolationRecord, decided_on: date, deadline_case: str)
     return due_on
 
 
-def _fine_items(violations: list[Violation], fines: list[FineInput], decided_on: date) -> list[PenaltyItem]:
-    """One fine per violation of the record, each within what the fine rule allows for an organisation with the
-    violation's circumstances, and none barred by the sanctioning limitation."""
+def _fine_items(violations: list[Violation], fines: list[FineInput], decided_on: date, *,
+                organization: bool) -> list[PenaltyItem]:
+    """One fine per violation of the record, each within what the fine rule allows for the violator (an
+    organisation's range, or an individual's for a household business or a person) with the violation's
+    circumstances, and none barred by the sanctioning limitation."""
     by_id = {fine.violation: fine.amount for fine in fines}
     if len(by_id) != len(fines) or set(by_id) != {violation.pk for violation in violations}:
         raise ValidationError({"fines": _("Give one fine for each violation of the record, and only those.")})
@@ -240,7 +243,7 @@ def _fine_items(violations: list[Violation], fines: list[FineInput], decided_on:
             violation.act_date, decided_on, limitation_group=violation_type.limitation_group, field="decided_on"),
             field="decided_on")
         kinds = [circumstance.kind for circumstance in violation.circumstances.all()]
-        rule = law.fine_rule(law.violation_fine_range(violation_type, organization=True, field="fines"),
+        rule = law.fine_rule(law.violation_fine_range(violation_type, organization=organization, field="fines"),
                              aggravating=kinds.count(CircumstanceKind.AGGRAVATING),
                              mitigating=kinds.count(CircumstanceKind.MITIGATING))
         amount = law.fine_amount_check(by_id[violation.pk], rule, field="fines")
@@ -296,7 +299,7 @@ def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fin
     due_on = _decision_due(record, decided_on, deadline_case)
     violations = list(record.violations.select_related("violation_type").prefetch_related(
         "circumstances", "instruments").order_by("id"))
-    items = _fine_items(violations, list(fines), decided_on)
+    items = _fine_items(violations, list(fines), decided_on, organization=not record.sanctioned_as_individual)
     built_remedies = _remedies(violations, list(remedies), decided_on)
     received_on = received_on or _received_on(decided_on)
     if received_on < decided_on:

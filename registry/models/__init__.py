@@ -13,7 +13,9 @@ from registry.models.instruments import (
 )
 from registry.models.legal import LegalParameter
 from registry.models.organizations import (
+    PERSON_LEGAL_FORMS,
     ROLE_ORGANIZATION_KINDS,
+    LegalForm,
     Organization,
     OrganizationKind,
     RegistryUserManager,
@@ -40,6 +42,7 @@ from registry.models.radiation import (
 )
 
 __all__ = [
+    "PERSON_LEGAL_FORMS",
     "ROLE_ORGANIZATION_KINDS",
     "ApplicationAttachment",
     "ApplicationCheck",
@@ -50,6 +53,7 @@ __all__ = [
     "Instrument",
     "InstrumentType",
     "InstrumentTypeRevision",
+    "LegalForm",
     "LegalParameter",
     "LicenseApplication",
     "LicenseApplicationKind",

@@ -16,6 +16,27 @@ class OrganizationKind(models.TextChoices):
     DEPARTMENT = "department", _("Department")
 
 
+class LegalForm(models.TextChoices):
+    """Who answers for a business before the law on administrative violations: an organisation, or a person.
+
+    An organisation is fined at twice an individual's range (Decree 119/2017 Art. 3; Law on Handling Administrative
+    Violations Art. 23-24). A household business (hộ kinh doanh: petrol stations, scales at markets, gold shops)
+    has no legal personality and is sanctioned as the individual who runs it: the rule the sector decrees state in
+    their "who is sanctioned" article (from memory, P; domain/inspections.md is silent on households), so an
+    officer sets the form per business rather than the code deciding it from a name. Orthogonal to the kind, which
+    decides roles and registers: a household business is a business (its users have the business role, it owns
+    instruments) in its legal form."""
+
+    ORGANIZATION = "organization", _("Organization")
+    HOUSEHOLD_BUSINESS = "household_business", _("Household business")
+    INDIVIDUAL = "individual", _("Individual")
+
+
+# Only a business may be a household business or an individual: hospitals, verification bodies and the
+# department are organisations.
+PERSON_LEGAL_FORMS = {LegalForm.HOUSEHOLD_BUSINESS, LegalForm.INDIVIDUAL}
+
+
 class Organization(models.Model):
     """A legal entity: an instrument owner, a designated verification body or the department."""
 
@@ -26,6 +47,8 @@ class Organization(models.Model):
     address = models.CharField(_("address"), max_length=500)
     province = models.CharField(_("province"), max_length=100)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices,
+                                  default=LegalForm.ORGANIZATION)
     # Printed above the name in a document's header (the governing agency), e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ".
     parent_name = models.CharField(_("governing agency"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -33,6 +56,10 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(legal_form="organization") | models.Q(kind="business"),
+                                   name="organization_person_is_business"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -40,6 +67,15 @@ class Organization(models.Model):
     def clean(self) -> None:
         if not self.tax_code and self.kind != OrganizationKind.DEPARTMENT:
             raise ValidationError({"tax_code": _("This field is required.")})
+        if self.legal_form in PERSON_LEGAL_FORMS and self.kind != OrganizationKind.BUSINESS:
+            raise ValidationError({"legal_form": _(
+                "Only a business may be a household business or an individual: hospitals, verification bodies and "
+                "the department are organizations.")})
+
+    @property
+    def sanctioned_as_individual(self) -> bool:
+        """Fined at the individual's rates, not the organisation's (LegalForm)."""
+        return self.legal_form in PERSON_LEGAL_FORMS
 
 
 class Role(models.TextChoices):

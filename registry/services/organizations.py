@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
-from registry.models import ROLE_ORGANIZATION_KINDS, Organization, OrganizationKind, Role, User
+from registry.models import ROLE_ORGANIZATION_KINDS, LegalForm, Organization, OrganizationKind, Role, User
 from registry.permissions import has_role, require
 from registry.selectors import organization_get_for_update, user_get_for_update
 from registry.validators import normalize_tax_code
@@ -35,15 +35,17 @@ def may_manage_organizations(actor: User) -> bool:
 
 @transaction.atomic
 def organization_create(*, actor: User, name: str, tax_code: str, address: str, province: str, kind: str,
-                        parent_name: str = "") -> Organization:
-    """An officer registers an organisation; the tax code is stored in its canonical form."""
+                        parent_name: str = "", legal_form: str = LegalForm.ORGANIZATION) -> Organization:
+    """An officer registers an organisation; the tax code is stored in its canonical form. A business may be
+    registered as a household business or an individual (LegalForm: fined at the individual's rates)."""
     require(may_manage_organizations(actor))
     try:
         tax_code = normalize_tax_code(tax_code)
     except ValidationError as exc:
         raise ValidationError({"tax_code": exc.messages}) from exc
     organization = Organization(name=name.strip(), tax_code=tax_code, address=address.strip(),
-                                province=province.strip(), kind=kind, parent_name=parent_name.strip())
+                                province=province.strip(), kind=kind, parent_name=parent_name.strip(),
+                                legal_form=legal_form)
     organization.full_clean()
     _save_unique(organization, field="tax_code", message=_("An organization with this tax code is already registered."))
     return organization
@@ -90,11 +92,12 @@ def _role_organization(*, role: str, organization_id: int | None) -> Organizatio
 
 @transaction.atomic
 def organization_update(*, actor: User, organization_id: int, name: str, tax_code: str, address: str,
-                        province: str, parent_name: str = "") -> Organization:
+                        province: str, parent_name: str = "", legal_form: str | None = None) -> Organization:
     """An officer corrects an organisation's particulars; the tax code is checked and stored as on creation.
 
     The kind is not changed: the roles of its users and the registers it holds (instruments, X-ray devices,
-    licences) were admitted for that kind (ROLE_ORGANIZATION_KINDS, FACILITY_KINDS)."""
+    licences) were admitted for that kind (ROLE_ORGANIZATION_KINDS, FACILITY_KINDS). The legal form may be
+    corrected (None keeps it): violation records drawn up already keep the form they were drawn up with."""
     require(may_manage_organizations(actor))
     organization = organization_get_for_update(actor=actor, pk=organization_id)
     if tax_code or organization.kind != OrganizationKind.DEPARTMENT:
@@ -104,6 +107,8 @@ def organization_update(*, actor: User, organization_id: int, name: str, tax_cod
             raise ValidationError({"tax_code": exc.messages}) from exc
     organization.name, organization.tax_code, organization.address = name.strip(), tax_code or None, address.strip()
     organization.province, organization.parent_name = province.strip(), parent_name.strip()
+    if legal_form is not None:
+        organization.legal_form = legal_form
     organization.full_clean(exclude=["tax_code"])  # uniqueness below, with the service's message
     if Organization.objects.filter(tax_code=organization.tax_code).exclude(pk=organization.pk).exists():
         raise ValidationError({"tax_code": _("An organization with this tax code is already registered.")})

@@ -82,6 +82,31 @@ def test_fine_range_with_a_fractional_multiplier_rounds_down_to_the_dong():
     assert law.fine_range(333_333, 500_000, Decimal("1.5"), organization=True) == FineRange(499_999, 750_000)
 
 
+def test_fine_range_says_whose_it_is_and_why():
+    individual = law.fine_range(500_000, 1_000_000, Decimal("2.00"), organization=False)
+    organization = law.fine_range(500_000, 1_000_000, Decimal("1.5"), organization=True)
+
+    with translation.override("en"):
+        assert individual.described().startswith("from 500.000 to 1.000.000 VND for an individual (cá nhân): a "
+                                                  "household business or a person")
+        assert organization.described() == ("from 750.000 to 1.500.000 VND for an organization (tổ chức): the "
+                                             "individual's range × 1,5 (Decree 119/2017 Art. 3)")
+    with translation.override("vi"):
+        assert individual.described().startswith("từ 500.000 đến 1.000.000 đồng đối với cá nhân")
+        assert organization.described().startswith("từ 750.000 đến 1.500.000 đồng đối với tổ chức: gấp 1,5 lần")
+    assert FineRange(1, 2).described() == FineRange(1, 2).text()  # whose, not said
+
+
+def test_a_refusal_for_an_individual_names_the_individual_s_range():
+    rule = law.fine_rule(law.fine_range(500_000, 1_000_000, 2, organization=False))
+
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        law.fine_amount_check(1_500_000, rule)  # an organisation's average, above an individual's maximum
+
+    assert ("The fine of 1.500.000 VND is outside the range from 500.000 to 1.000.000 VND for an individual (cá "
+            "nhân)") in refused.value.message_dict["amount"][0]
+
+
 def test_violation_fine_range_refuses_an_unconfirmed_amount_naming_the_type():
     unconfirmed = SimpleNamespace(code="USE_G2_VIOLATION_BAND2", fine_min_individual=None, fine_max_individual=None,
                                   organization_multiplier=Decimal(2))

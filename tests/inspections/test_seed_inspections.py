@@ -69,6 +69,19 @@ def test_the_demo_subjects_are_distinct_and_in_quang_tri(seeded):
     assert all("Quảng Trị" in o.address and o.province == "Quảng Trị" for o in organizations)
 
 
+def test_the_demo_subjects_named_after_their_owner_are_household_businesses(seeded, client_for):
+    officer = client_for(User.objects.get(username="officer"))
+
+    subjects = [subject["organization"] for case in _all(officer, "/api/v1/inspections/?year=2022")
+                for subject in _all(officer, f"/api/v1/inspections/{case['id']}/subjects/")]
+    households = [subject["name"] for subject in subjects if subject["legal_form"] == "household_business"]
+
+    assert len(subjects) == 66 and len(households) == 34
+    assert all(name.startswith(("Hộ kinh doanh", "Cửa hàng gas", "Tiệm vàng", "Cửa hàng xăng dầu"))
+               for name in households)
+    assert not any(name.startswith(("Công ty", "Doanh nghiệp", "Phòng khám", "Bệnh viện")) for name in households)
+
+
 def test_seed_inspections_twice_creates_nothing_more(seeded):
     counts = (Inspection.objects.count(), InspectionPlan.objects.count(), Subject.objects.count(),
               Finding.objects.count(), Organization.objects.count())
@@ -88,6 +101,7 @@ def test_the_demo_year_has_one_penalty_decision_of_1_500_000_numbered_in_2022(se
     decision = decisions[0]
     assert decision["total_fine"] == 1_500_000 and decision["payment_status"] == "paid"
     assert decision["violator_name"] == "Công ty TNHH Xăng dầu Hiền Lương"
+    assert (decision["violator_legal_form"], decision["sanctioned_as"]) == ("organization", "organization")
     assert decision["decided_on"].startswith("2022-")
     numbers = [(document["number"], document["year"])
                for document in _all(officer, "/api/v1/documents/?kind=penalty_decision")]

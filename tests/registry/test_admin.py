@@ -145,7 +145,8 @@ def test_admin_safety_officer_without_certificate_is_refused(admin_client, hospi
 
 def _organization_form(**overrides) -> dict:
     data = {"name": "Công ty Xăng dầu Quảng Trị", "tax_code": _tax_code(7), "kind": "business",
-            "address": "Số 1 Hùng Vương, Đông Hà", "province": "Quảng Trị", "parent_name": ""}
+            "legal_form": "organization", "address": "Số 1 Hùng Vương, Đông Hà", "province": "Quảng Trị",
+            "parent_name": ""}
     return {**data, **overrides}
 
 
@@ -193,6 +194,25 @@ def test_admin_organization_kind_cannot_be_changed(admin_client, business_org):
     assert response.status_code == 302, response.content[:2000]
     business_org.refresh_from_db()
     assert (business_org.kind, business_org.name) == ("business", "Công ty Xăng dầu Quảng Trị")
+
+
+def test_admin_organization_legal_form_is_corrected_through_the_service(admin_client, business_org):
+    response = admin_client.post(f"/admin/registry/organization/{business_org.pk}/change/", _organization_form(
+        tax_code=business_org.tax_code, legal_form="household_business"))
+
+    assert response.status_code == 302, response.content[:2000]
+    business_org.refresh_from_db()
+    assert business_org.legal_form == "household_business"
+
+
+def test_admin_organization_add_refuses_a_hospital_as_a_household_business(admin_client):
+    response = admin_client.post("/admin/registry/organization/add/", _organization_form(
+        kind="hospital", legal_form="household_business"))
+
+    assert _field_errors(response, "legal_form") == [
+        "Only a business may be a household business or an individual: hospitals, verification bodies and the "
+        "department are organizations."]
+    assert not Organization.objects.filter(name="Công ty Xăng dầu Quảng Trị").exists()
 
 
 # --- users: user_create / user_update -------------------------------------------------------------------------

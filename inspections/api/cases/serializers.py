@@ -23,6 +23,7 @@ from inspections.models import (
 )
 from inspections.selectors.cases import check_record_document
 from registry.api.fields import IdField, SerialNumberField
+from registry.models import LegalForm
 from registry.validators import DateBounds, today
 
 MAX_LISTED = 500  # organisations named at once (the seed's year: 66 over four inspections)
@@ -32,6 +33,8 @@ CASE_DATE = DateBounds(earliest=date(2000, 1, 1), latest=today)
 class OrganizationBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
+    # A household business or an individual is sanctioned at the individual's range (registry LegalForm).
+    legal_form = serializers.ChoiceField(choices=LegalForm.choices)
 
 
 class TopicChecklistItemSerializer(serializers.ModelSerializer):

@@ -18,6 +18,7 @@ from inspections.models import (
     ViolationRecord,
 )
 from registry.api.fields import IdField
+from registry.models import LegalForm
 from registry.validators import DateBounds, today
 
 MAX_LISTED = 200
@@ -30,6 +31,17 @@ class _Documents(serializers.Serializer):
     def to_representation(self, instance):
         documents = sorted(instance.all(), key=lambda document: document.pk)
         return DocumentLinkSerializer(documents[-1], context=self.context).data if documents else None
+
+
+class _SanctionedAs(serializers.ChoiceField):
+    """Which fine range the record's violator answers to: "individual" (a household business or a person, at the
+    individual's range) or "organization" (the individual's × the multiplier), as the record was drawn up."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=["individual", "organization"], read_only=True, **kwargs)
+
+    def to_representation(self, record: ViolationRecord) -> str:
+        return "individual" if record.sanctioned_as_individual else "organization"
 
 
 class ViolationSerializer(serializers.ModelSerializer):
@@ -61,12 +73,13 @@ class ViolationRecordSerializer(serializers.ModelSerializer):
     violations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     witnesses = WitnessSerializer(many=True, read_only=True)
     document = _Documents(source="documents", read_only=True)
+    sanctioned_as = _SanctionedAs(source="*")
 
     class Meta:
         model = ViolationRecord
         fields = ["id", "inspection", "violator", "violator_name", "violations", "made_on", "made_at", "ended_at",
                   "place", "representative_name", "representative_title", "violator_statement", "violator_refused",
-                  "refusal_reason", "witnesses", "document", "created_at"]
+                  "refusal_reason", "witnesses", "document", "created_at", "violator_legal_form", "sanctioned_as"]
 
 
 class ViolationRecordInputSerializer(serializers.Serializer):
@@ -117,13 +130,16 @@ class PenaltyDecisionSerializer(serializers.ModelSerializer):
     payment_status = serializers.ChoiceField(choices=["paid", "partly_paid", "unpaid"], read_only=True)
     late = serializers.BooleanField(read_only=True)
     document = _Documents(source="documents", read_only=True)
+    violator_legal_form = serializers.ChoiceField(source="record.violator_legal_form", choices=LegalForm.choices,
+                                                  read_only=True)
+    sanctioned_as = _SanctionedAs(source="record")
 
     class Meta:
         model = PenaltyDecision
         fields = ["id", "inspection", "violator", "violator_name", "record", "decided_on", "deadline_case", "due_on",
                   "received_on", "payment_due_on", "total_fine", "paid_amount", "payment_status", "late",
                   "signer_name", "signer_title", "treasury_account", "items", "remedies", "payments", "document",
-                  "created_at"]
+                  "created_at", "violator_legal_form", "sanctioned_as"]
 
 
 class FineInputSerializer(serializers.Serializer):

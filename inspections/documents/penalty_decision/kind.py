@@ -59,7 +59,8 @@ def build_context(document: Document) -> PenaltyDecisionContext:
         signer_authority=f"{decision.signer_title} {body.name}".upper(), signer_title=decision.signer_title.upper(),
         signer_name=decision.signer_name, legal_basis=(*LEGAL_BASIS_LINES, *_decree_lines(items)),
         record_number=record_document.number if record_document else "", record_date=record.made_on,
-        violator=violator_of(decision.violator, representative_name=record.representative_name,
+        violator=violator_of(decision.violator, legal_form=record.violator_legal_form,
+                             representative_name=record.representative_name,
                              representative_title=record.representative_title),
         violations=tuple(PenaltyViolationRow(act=act_text(item.violation),
                                              provision=item.violation.violation_type.provision, fine=item.fine)

@@ -153,7 +153,7 @@ def render_penalty_decision(ctx: PenaltyDecisionContext) -> bytes:
         signer_name=ctx.signer_name, recipients=ctx.recipients or tuple(template["recipients"]),
         verify_url=ctx.verify_url, verify_prefix="Tra cứu tính xác thực của Quyết định tại:", qr_size=QR_SIZE,
         prose=PROSE, pdf_title=f"Quyết định xử phạt vi phạm hành chính số {ctx.number}",
-        pdf_subject=ctx.violator.name,
+        pdf_subject=ctx.violator.called,
     )
     return render_letter(letter, _body_blocks(ctx, template), partial(_draw_title, template=template),
                          head_room=TABLE.head_height)
@@ -174,7 +174,7 @@ def _values(ctx: PenaltyDecisionContext) -> dict[str, str]:
     return {
         "violator_kind": kind,
         "Violator_kind": kind[:1].upper() + kind[1:],
-        "violator_name": ctx.violator.name,
+        "violator_name": ctx.violator.called,
         "record_number": ctx.record_number,
         "record_date": vn_date_words(ctx.record_date),
         "effective": vn_date_words(ctx.effective_on) if ctx.effective_on else "ngày ký",

@@ -103,7 +103,7 @@ def render_violation_record(ctx: ViolationRecordContext) -> bytes:
         title=TITLE, subtitle=f"Về {ctx.subject_matter}", form_code="Mẫu MBB01", number=ctx.number,
         issuer_parent=ctx.issuer_parent, issuer_name=ctx.issuer_name, verify_url=ctx.verify_url,
         verify_prefix="Tra cứu tính xác thực của Biên bản tại:",
-        pdf_title=f"Biên bản vi phạm hành chính số {ctx.number}", pdf_subject=ctx.violator.name,
+        pdf_title=f"Biên bản vi phạm hành chính số {ctx.number}", pdf_subject=ctx.violator.called,
     )
     return render_record(page, partial(_body_blocks, ctx), head_room=VIOLATIONS_TABLE.head_height)
 
@@ -155,7 +155,7 @@ def _violations(ctx: ViolationRecordContext) -> list[Block]:
     blocks += violator_blocks(violator)
     blocks += labelled("Thời gian, địa điểm xảy ra vi phạm:",
                        f"{vn_date_words(ctx.violated_on)}, tại {ctx.violation_place}.")
-    blocks += paragraph(f"{violator.kind_word.capitalize()} {violator.name} đã có các hành vi vi phạm hành chính "
+    blocks += paragraph(f"{violator.kind_word.capitalize()} {violator.called} đã có các hành vi vi phạm hành chính "
                         "sau đây:", keep_with_next=True)
     blocks += violations_table(ctx.violations)
     blocks += labelled("Cá nhân, tổ chức bị thiệt hại:", _sentence(ctx.damaged_party), keep_with_next=False)
@@ -181,7 +181,7 @@ def _statements(ctx: ViolationRecordContext) -> list[Block]:
 def _measures(ctx: ViolationRecordContext) -> list[Block]:
     """Return the demand to stop, the preventive measures, seizures, the right to explain and the summons."""
     violator = ctx.violator
-    blocks = paragraph(f"Người có thẩm quyền lập biên bản đã yêu cầu {violator.kind_word} {violator.name} chấm dứt "
+    blocks = paragraph(f"Người có thẩm quyền lập biên bản đã yêu cầu {violator.kind_word} {violator.called} chấm dứt "
                        "ngay hành vi vi phạm.")
     blocks += labelled("Các biện pháp ngăn chặn và bảo đảm xử lý vi phạm hành chính được áp dụng:",
                        _sentence(ctx.preventive_measures), keep_with_next=False)

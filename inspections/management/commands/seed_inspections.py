@@ -4,7 +4,9 @@ Quảng Trị ran 4 planned inspections in 2022 (steel; liquefied petroleum gas;
 safety) of 66 organisations and individuals, and issued 1 penalty decision of 1,500,000 VND. This command plans and
 runs the four through the services, as the officer and the demo inspector would: plan, case, team (the demo
 inspector leads), decision, subjects, findings, findings recorded, closed. The businesses and household businesses
-are invented but plausible: distinct names, valid tax codes (python-stdnum), Quảng Trị addresses.
+are invented but plausible: distinct names, valid tax codes (python-stdnum), Quảng Trị addresses. The household
+businesses (the shops named after their owner: 34 of the 66) are registered in that legal form, so a sanction of
+one would be at the individual's range; the year's one decision is on a company, at the organisation's.
 
 Idempotent: a case is known by its decision number; a second run creates nothing. The registry's seed_demo must run
 first (the department, the officer and the inspector are its); `registry` never imports `inspections`, so this is a
@@ -49,7 +51,7 @@ from inspections.services.penalties import (
     violation_add,
     violation_record_issue,
 )
-from registry.models import Instrument, Organization, OrganizationKind, User
+from registry.models import Instrument, LegalForm, Organization, OrganizationKind, User
 
 YEAR = 2022
 DEPARTMENT_TAX_CODE = "0100109106"  # seed_demo's department
@@ -93,7 +95,8 @@ class CaseSeed:
     decision_number: str
     decided_on: date
     closed_on: date
-    # (count, name patterns: "{brand}" or "{owner}"): companies and household businesses (individuals).
+    # (count, name patterns: "{brand}" or "{owner}"): companies, and household businesses named after their owner
+    # (sanctioned as individuals).
     subjects: tuple[tuple[int, str], ...]
 
 
@@ -122,19 +125,22 @@ def tax_code(number: int) -> str | None:
     return code if mst.is_valid(code) else None
 
 
-def _subject_rows() -> list[tuple[str, str, str, str]]:
-    """(topic, name, tax code, address) of the 64 invented subjects, distinct names, in a fixed order."""
+def _subject_rows() -> list[tuple[str, str, str, str, str]]:
+    """(topic, name, tax code, address, legal form) of the 64 invented subjects, distinct names, in a fixed
+    order; a name after its owner is a household business's."""
     rows, brands, owners, number = [], iter(BRANDS), iter(OWNERS), 4200
     for seed in CASES:
         for count, pattern in seed.subjects:
             for _index in range(count):
-                name = pattern.format(brand=next(brands)) if "{brand}" in pattern else pattern.format(
-                    owner=next(owners))
+                household = "{owner}" in pattern
+                name = pattern.format(owner=next(owners)) if household else pattern.format(brand=next(brands))
+                legal_form = LegalForm.HOUSEHOLD_BUSINESS if household else LegalForm.ORGANIZATION
                 street, commune, district = PLACES[len(rows) % len(PLACES)]
                 number += 1
                 while tax_code(number) is None:
                     number += 1
-                rows.append((seed.topic, name, tax_code(number), f"{street}, {commune}, {district}, tỉnh Quảng Trị"))
+                rows.append((seed.topic, name, tax_code(number), f"{street}, {commune}, {district}, tỉnh Quảng Trị",
+                             legal_form))
     return rows
 
 
@@ -171,10 +177,13 @@ class Command(BaseCommand):
         """The subjects of each topic's case: the invented ones, and seed_demo's fuel company and hospital in the
         metrology and radiation safety case."""
         by_topic: dict[str, list[Organization]] = {seed.topic: [] for seed in CASES}
-        for topic, name, code, address in _subject_rows():
+        for topic, name, code, address, legal_form in _subject_rows():
             organization, _created = Organization.objects.get_or_create(
                 tax_code=code, defaults={"name": name, "kind": _kind(name), "address": address,
-                                         "province": "Quảng Trị"})
+                                         "province": "Quảng Trị", "legal_form": legal_form})
+            if organization.legal_form != legal_form:  # seeded before households had their legal form
+                organization.legal_form = legal_form
+                organization.save(update_fields=["legal_form"])
             by_topic[topic].append(organization)
         by_topic["metrology"] += list(Organization.objects.filter(tax_code__in=DEMO_SUBJECTS.values()).order_by("pk"))
         return by_topic

@@ -14,7 +14,7 @@ class OrganizationFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Organization
-        fields = ["kind", "province", "tax_code"]
+        fields = ["kind", "legal_form", "province", "tax_code"]
 
 
 class UserFilterSet(django_filters.FilterSet):

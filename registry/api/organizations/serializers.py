@@ -3,13 +3,14 @@
 from rest_framework import serializers
 
 from registry.api.fields import IdField
-from registry.models import Organization, OrganizationKind, Role, User
+from registry.models import LegalForm, Organization, OrganizationKind, Role, User
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organization
-        fields = ["id", "name", "tax_code", "address", "province", "kind", "parent_name", "created_at"]
+        fields = ["id", "name", "tax_code", "address", "province", "kind", "legal_form", "parent_name",
+                  "created_at"]
 
 
 class OrganizationInputSerializer(serializers.Serializer):
@@ -18,6 +19,8 @@ class OrganizationInputSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=500)
     province = serializers.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=OrganizationKind.choices)
+    # A household business or an individual is fined at the individual's rates (registry LegalForm).
+    legal_form = serializers.ChoiceField(choices=LegalForm.choices, required=False, default=LegalForm.ORGANIZATION)
     parent_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from inspections.documents.layout import BLANK, Violator
 from inspections.documents.penalty_decision import renderer
 from inspections.documents.penalty_decision.renderer import articles_template, render_penalty_decision
 from tests.inspections.documents import samples
@@ -110,6 +111,20 @@ def test_render_penalty_decision_moves_a_paragraph_when_the_template_data_moves_
     text = flat(render_penalty_decision(samples.penalty_decision()))
 
     assert text.find("Điều 2.") < text.find(PAYMENT) < text.find("Điều 3.")
+
+
+def test_render_penalty_decision_for_a_household_business_owner_says_ong_ba_and_leaves_blanks():
+    owner = Violator(is_organization=False, name="", address="", business_name="Tiệm vàng Ngô Thị Mai",
+                     business_address="Khóm 4, thị trấn Diên Sanh, huyện Hải Lăng", enterprise_code="3200004217")
+
+    text = flat(render_penalty_decision(samples.penalty_decision(violator=owner)))
+
+    assert "Xử phạt vi phạm hành chính đối với ông (bà) có tên sau đây:" in text
+    assert f"Họ và tên: {BLANK} Giới tính: {BLANK}" in text
+    assert "Hộ kinh doanh: Tiệm vàng Ngô Thị Mai Địa điểm kinh doanh: Khóm 4" in text
+    assert "Mã số thuế: 3200004217" in text
+    assert "1. Giao cho ông (bà) chủ hộ kinh doanh Tiệm vàng Ngô Thị Mai để chấp hành." in text
+    assert "đối với tổ chức" not in text and "Tên của tổ chức" not in text and "tổ chức Tiệm" not in text
 
 
 def test_render_penalty_decision_with_an_effective_date_prints_it():

@@ -61,6 +61,35 @@ def test_organization_tax_code_forms_are_stored_canonically(client_for, officer,
     assert response.json()["tax_code"] == stored
 
 
+def test_a_household_business_is_registered_with_its_legal_form(client_for, officer):
+    response = client_for(officer).post("/api/v1/organizations/", {
+        "name": "Cửa hàng xăng dầu Lê Văn Hùng", "tax_code": "045180001234", "address": "Hồ Xá, Vĩnh Linh",
+        "province": "Quảng Trị", "kind": "business", "legal_form": "household_business"}, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["legal_form"] == "household_business"
+    assert Organization.objects.get(tax_code="045180001234").sanctioned_as_individual
+
+
+def test_an_organization_is_an_organization_unless_said_otherwise(client_for, officer):
+    response = client_for(officer).post("/api/v1/organizations/", {
+        "name": "Công ty TNHH Gas Hoàng Phát", "tax_code": _tax_code(7004), "address": "Đông Hà",
+        "province": "Quảng Trị", "kind": "business"}, format="json")
+
+    assert response.json()["legal_form"] == "organization"
+    assert not Organization.objects.get(tax_code=_tax_code(7004)).sanctioned_as_individual
+
+
+def test_a_hospital_cannot_be_registered_as_an_individual(client_for, officer):
+    response = client_for(officer).post("/api/v1/organizations/", {
+        "name": "Phòng khám Quang Minh", "tax_code": _tax_code(7005), "address": "Đông Hà", "province": "Quảng Trị",
+        "kind": "hospital", "legal_form": "individual"}, format="json")
+
+    assert response.status_code == 400
+    assert "legal_form" in response.json()
+    assert not Organization.objects.filter(tax_code=_tax_code(7005)).exists()
+
+
 def test_technician_cannot_create_organizations(client_for, technician):
     response = client_for(technician).post("/api/v1/organizations/", {
         "name": "X", "tax_code": _tax_code(7003), "address": "A", "province": "P", "kind": "business"}, format="json")

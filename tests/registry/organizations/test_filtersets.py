@@ -25,6 +25,13 @@ def test_organization_filters(client_for, officer):
     assert _ids(client, "/api/v1/organizations/", q=hospital.tax_code[:8]) >= {hospital.pk}
 
 
+def test_organization_filter_by_legal_form(client_for, officer):
+    household = OrganizationFactory(kind="business", name="Tiệm vàng Ngô Thị Mai", legal_form="household_business")
+    OrganizationFactory(kind="business", name="Công ty TNHH Vàng bạc Kim Ngân")
+
+    assert _ids(client_for(officer), "/api/v1/organizations/", legal_form="household_business") == {household.pk}
+
+
 def test_user_filters(client_for, officer, technician):
     from tests.factories import UserFactory
 
