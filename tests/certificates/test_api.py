@@ -21,8 +21,10 @@ def issued(technician, business_org):
     return document_render(document_id=verification.documents.get().pk)
 
 
-def test_owner_users_and_officers_download_the_pdf(client_for, issued, business_user, officer):
-    for user in (business_user, officer):
+def test_those_who_see_the_document_download_the_pdf(client_for, issued, business_user, officer, technician,
+                                                      inspector):
+    """The owner's users, officers, inspectors (who read every register) and the body that issued it."""
+    for user in (business_user, officer, technician, inspector):
         response = client_for(user).get(f"/api/v1/documents/{issued.pk}/pdf")
 
         assert response.status_code == 200
@@ -30,10 +32,11 @@ def test_owner_users_and_officers_download_the_pdf(client_for, issued, business_
         assert f'filename="KD-{issued.year}-{issued.sequence:06d}.pdf"' in response["Content-Disposition"]
 
 
-def test_anyone_else_gets_404_on_the_pdf(client_for, issued, technician, inspector):
+def test_anyone_else_gets_404_on_the_pdf(client_for, issued, technician):
     stranger = UserFactory(role="business")
+    another_body = UserFactory(role="technician")
 
-    for user in (stranger, technician, inspector):
+    for user in (stranger, another_body):
         assert client_for(user).get(f"/api/v1/documents/{issued.pk}/pdf").status_code == 404
 
 

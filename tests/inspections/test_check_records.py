@@ -143,7 +143,7 @@ def test_a_subject_of_another_case_is_404(cases, client_for):
     assert response.status_code == 404
 
 
-def test_the_business_reads_and_downloads_its_record_others_do_not(celery_workers, cases, client_for):
+def test_the_business_and_the_team_download_the_record_others_do_not(celery_workers, cases, client_for):
     answer = client_for(cases.leader).post(_url(cases), _payload(), format="json").json()
     document = _issued(answer["check_record"]["id"])
 
@@ -152,7 +152,10 @@ def test_the_business_reads_and_downloads_its_record_others_do_not(celery_worker
     assert listed[0]["check_record"]["number"] == document.number
     assert listed[0]["check_record"]["pdf_url"].endswith(f"/documents/{document.pk}/pdf")
     assert _pdf(client_for(cases.business), document.pk).startswith(b"%PDF")
-    assert client_for(cases.other_business).get(f"/api/v1/documents/{document.pk}/pdf").status_code == 404
+    # The team prints it to have it signed on site; another team's inspector is told nothing of it.
+    assert _pdf(client_for(cases.member), document.pk).startswith(b"%PDF")
+    for stranger in (cases.other_business, cases.other_inspector):
+        assert client_for(stranger).get(f"/api/v1/documents/{document.pk}/pdf").status_code == 404
 
 
 def test_an_end_before_the_start_is_a_400_naming_it(cases, client_for):
