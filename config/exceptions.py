@@ -4,7 +4,13 @@ without details (issue 7, defect 8), logged with its traceback."""
 
 import logging
 
-from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404
@@ -58,6 +64,9 @@ def _server_error(exc: Exception, context) -> Response:
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = _as_drf(exc)
+    elif isinstance(exc, PermissionDenied) and exc.args and exc.args[0]:
+        # A service's reason for a 403 (no sanctioning power on that day) is kept; DRF's own drops it.
+        exc = exceptions.PermissionDenied(exc.args[0])
     elif isinstance(exc, RequestDataTooBig):  # Django's own limit on form bodies (DATA_UPLOAD_MAX_MEMORY_SIZE)
         exc = RequestTooLarge()
     elif isinstance(exc, Http404):

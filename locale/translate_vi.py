@@ -567,6 +567,85 @@ VI = {
         'Số tiền phải lớn hơn 0 và không vượt quá số còn phải nộp %(balance)s đồng.',
     'This receipt is already recorded for this decision.':
         'Biên lai này đã được ghi nhận cho quyết định.',
+    # Who may sign a penalty decision (inspections/models/competence.py, services/competence.py)
+    "e.g. Đo lường": "Ví dụ: Đo lường",
+    "As the violation types name it: 119/2017/NĐ-CP": "Ghi như danh mục hành vi vi phạm: 119/2017/NĐ-CP",
+    "from article": "từ Điều", "to article": "đến Điều",
+    "organisation's maximum fine (VND)": "mức phạt tối đa đối với tổ chức (đồng)",
+    "Give both ends of the range of articles, or neither (the whole decree).":
+        "Nhập cả điều đầu và điều cuối, hoặc để trống cả hai (toàn bộ nghị định).",
+    "The last article must not come before the first.": "Điều cuối không được đứng trước điều đầu.",
+    "Another field of this decree already covers these articles: %(field)s.":
+        "Một lĩnh vực khác của nghị định này đã bao gồm các điều này: %(field)s.",
+    "title (as the law names it)": "chức danh (theo văn bản quy phạm)",
+    "e.g. Giám đốc Sở Khoa học và Công nghệ": "Ví dụ: Giám đốc Sở Khoa học và Công nghệ",
+    "position (as it signs)": "chức vụ (khi ký)", "e.g. Giám đốc": "Ví dụ: Giám đốc",
+    "fine cap (percent of the field's maximum)":
+        "thẩm quyền phạt tiền (tỷ lệ phần trăm mức phạt tiền tối đa của lĩnh vực)",
+    "Empty while unconfirmed: the title cannot sign a fine until it is entered.":
+        "Để trống khi chưa xác nhận: chức danh chưa được ký quyết định phạt tiền cho đến khi nhập mức này.",
+    "may give a warning": "được phạt cảnh cáo",
+    "may withdraw a licence or suspend an activity":
+        "được tước quyền sử dụng giấy phép, chứng chỉ hành nghề có thời hạn hoặc đình chỉ hoạt động có thời hạn",
+    "may confiscate exhibits and means": "được tịch thu tang vật, phương tiện vi phạm hành chính",
+    "may impose remedial measures (Law Art. 28.1)":
+        "được áp dụng biện pháp khắc phục hậu quả (Luật Xử lý vi phạm hành chính Điều 28 khoản 1)",
+    "only in the cases its holder leads": "chỉ trong vụ việc do người giữ chức danh làm trưởng đoàn",
+    "A cap is a percentage from 0 to 100.": "Thẩm quyền phạt tiền là tỷ lệ phần trăm từ 0 đến 100.",
+    "holder": "người có thẩm quyền", "sanctioning title": "chức danh có thẩm quyền xử phạt",
+    "organisation": "cơ quan",
+    "The department whose cases the power decides.": "Sở thụ lý các vụ việc mà người này có thẩm quyền xử phạt.",
+    "The last day the power may be used; empty while it lasts.":
+        "Ngày cuối cùng được sử dụng thẩm quyền; để trống khi còn hiệu lực.",
+    "holder's own position (delegation)": "chức vụ của người được giao quyền",
+    "For a deputy by delegation: e.g. Phó Giám đốc.": "Đối với cấp phó được giao quyền: ví dụ Phó Giám đốc.",
+    "delegation decision number": "số quyết định giao quyền xử phạt",
+    "e.g. 15/QĐ-GQXP; empty for the title's own holder.":
+        "Ví dụ: 15/QĐ-GQXP; để trống nếu là người đứng đầu giữ chức danh.",
+    "delegation decision date": "ngày quyết định giao quyền xử phạt",
+    "Only an officer or an inspector may hold a sanctioning power.":
+        "Chỉ cán bộ hoặc thanh tra viên mới được giữ thẩm quyền xử phạt.",
+    "A sanctioning power is held at a department.": "Thẩm quyền xử phạt phải gắn với một Sở.",
+    "The last day cannot come before the first.": "Ngày cuối không được trước ngày bắt đầu.",
+    "Enter the number of the delegation decision, or no date.":
+        "Hãy nhập số quyết định giao quyền, hoặc bỏ trống ngày của quyết định.",
+    "Enter the date of the delegation decision.": "Hãy nhập ngày của quyết định giao quyền.",
+    "Enter the deputy's own position (e.g. Phó Giám đốc): the decision is signed \"KT.\" over it.":
+        "Hãy nhập chức vụ của cấp phó (ví dụ: Phó Giám đốc): quyết định được ký \"KT.\" trên chức vụ này.",
+    "The power cannot start before the delegation decision.":
+        "Thẩm quyền không được bắt đầu trước ngày quyết định giao quyền.",
+    "sanctioning power": "thẩm quyền xử phạt", "authority": "chức danh, cơ quan ra quyết định",
+    "signed for (KT.)": "ký thay (KT.)",
+    "You hold no power to sanction in force on %(day)s. Officers record who holds which sanctioning title, and from "
+    "when to when, in the admin.":
+        "Bạn không có thẩm quyền xử phạt còn hiệu lực vào ngày %(day)s. Cán bộ ghi nhận ai giữ chức danh có thẩm quyền "
+        "xử phạt nào, từ ngày nào đến ngày nào, trong trang quản trị.",
+    "None of your powers to sanction in force on %(day)s is held at %(organization)s, whose case this is (a team "
+    "leader's only in a case they lead).":
+        "Không thẩm quyền xử phạt nào của bạn còn hiệu lực vào ngày %(day)s gắn với %(organization)s, cơ quan thụ lý "
+        "vụ việc này (thẩm quyền của trưởng đoàn chỉ dùng trong vụ việc do mình làm trưởng đoàn).",
+    "The fine cap of the title %(title)s is not confirmed in the catalogue yet: an officer must enter it before this "
+    "title can sign a fine.":
+        "Thẩm quyền phạt tiền của chức danh %(title)s chưa được xác nhận trong danh mục: cán bộ phải nhập trước khi "
+        "chức danh này ký quyết định phạt tiền.",
+    "The maximum fine of the field %(field)s is not confirmed in the catalogue yet: an officer must enter it before a "
+    "title's cap can be applied.":
+        "Mức phạt tiền tối đa của lĩnh vực %(field)s chưa được xác nhận trong danh mục: cán bộ phải nhập trước khi áp "
+        "dụng thẩm quyền phạt tiền của chức danh.",
+    "The catalogue does not say which field violation type %(code)s belongs to, so no title's cap can be applied to "
+    "it: an officer must add its decree to the sanction fields.":
+        "Danh mục chưa xác định hành vi vi phạm %(code)s thuộc lĩnh vực nào nên không áp dụng được thẩm quyền phạt "
+        "tiền của chức danh: cán bộ phải bổ sung nghị định của hành vi này vào danh mục lĩnh vực xử phạt.",
+    "%(title)s may fine up to %(cap)s VND for %(violator)s in the field %(field)s (%(percent)s%% of its maximum, "
+    "Decree 189/2025); the fine range of violation type %(code)s reaches %(reach)s VND, and competence is judged on "
+    "the range's maximum (Law Art. 52): a holder of a higher title decides it.":
+        "%(title)s được phạt tiền đến %(cap)s đồng đối với %(violator)s trong lĩnh vực %(field)s (%(percent)s%% mức "
+        "phạt tiền tối đa, Nghị định 189/2025/NĐ-CP); khung tiền phạt của hành vi vi phạm %(code)s lên đến "
+        "%(reach)s đồng, mà thẩm quyền xử phạt được xác định theo mức tối đa của khung (Luật Xử lý vi phạm hành chính "
+        "Điều 52): người giữ chức danh cao hơn ra quyết định.",
+    "an organisation": "tổ chức", "an individual": "cá nhân",
+    "The title %(title)s may not impose remedial measures.":
+        "Chức danh %(title)s không có thẩm quyền áp dụng biện pháp khắc phục hậu quả.",
 }
 
 

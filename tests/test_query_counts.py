@@ -53,6 +53,7 @@ from registry.models import Instrument, InstrumentType
 from registry.services import ReadingInput, verification_record
 from registry.services.radiation import dose_reading_record, radiation_worker_register, xray_device_register
 from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
+from tests.inspections.competence_fixtures import grant_power
 from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import application_payload, make_hospital, verify_device
 
@@ -104,6 +105,7 @@ class World:
 
     def __init__(self, officer, technician):
         self.officer, self.technician = officer, technician
+        grant_power(officer)  # the Director's power to sanction: they sign the decisions of the counted cases
         self.hospital = make_hospital(name="Bệnh viện Đa khoa tỉnh Quảng Trị")
         self.scale = InstrumentType.objects.get(code="PLATFORM_COUNTER_SCALE")
         self.instrument = self._instrument(serial="QC-0")
@@ -127,8 +129,8 @@ class World:
                                         made_on=timezone.localdate(), made_at=time(9), ended_at=time(10))
         deadline = timezone.localdate() + timedelta(days=30)
         return penalty_decision_issue(
-            actor=self.officer, record_id=record.pk, decided_on=timezone.localdate(), signer_name="Người ký",
-            signer_title="Giám đốc", fines=[FineInput(violation.pk, 1_500_000)],
+            actor=self.officer, record_id=record.pk, decided_on=timezone.localdate(),
+            fines=[FineInput(violation.pk, 1_500_000)],
             remedies=[RemedyInput(kind="other", text=f"Biện pháp {n}", deadline=deadline) for n in (1, 2)])
 
     def _instrument(self, serial: str | None = None) -> Instrument:

@@ -125,6 +125,15 @@ class PenaltyDecision(models.Model):
     signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     signer_name = models.CharField(_("signer's name"), max_length=255)
     signer_title = models.CharField(_("signer's title"), max_length=255)
+    # The competence it was signed under (models/competence.py), as the decision prints it: the authority it speaks
+    # as ("Giám đốc Sở Khoa học và Công nghệ ..."), and for a deputy by delegation the title signed for ("KT. Giám
+    # đốc") and the delegation decision cited. Kept on the decision: a power edited later does not rewrite it.
+    signer_power = models.ForeignKey("inspections.SanctioningPower", verbose_name=_("sanctioning power"),
+                                     on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    signer_authority = models.CharField(_("authority"), max_length=255, blank=True)
+    signed_for = models.CharField(_("signed for (KT.)"), max_length=64, blank=True)
+    delegation_number = models.CharField(_("delegation decision number"), max_length=64, blank=True)
+    delegation_date = models.DateField(_("delegation decision date"), null=True, blank=True)
     treasury_account = models.CharField(_("treasury account"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     documents = GenericRelation("certificates.Document", content_type_field="subject_type",

@@ -1,9 +1,10 @@
-"""Loading the legal catalogue of sanctions from inspections/catalog/*.json (violation types, circumstances and the
-procedure's legal numbers, the latter as rows of registry's LegalParameter table, read through registry.legal)."""
+"""Loading the legal catalogue of sanctions from inspections/catalog/*.json (violation types, circumstances, the
+procedure's legal numbers, the latter as rows of registry's LegalParameter table, read through registry.legal, and
+the sanctioning competence: the fields' maximum fines and the sanctioning titles with their caps)."""
 
 from django.db import transaction
 
-from inspections.models import Circumstance, ViolationType
+from inspections.models import Circumstance, SanctionField, SanctioningTitle, ViolationType
 from registry.models import LegalParameter
 
 # What each key of a catalogue file holds: the model and the fields that name one row. Other keys of the folder's
@@ -13,6 +14,8 @@ CATALOG_KEYS = {
     "parameters": (LegalParameter, ("key", "in_force_from")),
     "violation_types": (ViolationType, ("code", "in_force_from")),
     "circumstances": (Circumstance, ("code",)),
+    "sanction_fields": (SanctionField, ("code",)),
+    "sanctioning_titles": (SanctioningTitle, ("code",)),
 }
 
 

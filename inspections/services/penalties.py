@@ -10,7 +10,7 @@ limitations from the LegalParameter rows through inspections.selectors.catalog, 
 inspections.law.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, time
 
 from django.core.exceptions import ValidationError
@@ -48,6 +48,7 @@ from inspections.selectors.catalog import (
     violation_type_in_force,
 )
 from inspections.selectors.penalties import penalty_decision_list, violation_record_list
+from inspections.services import competence
 from inspections.services.check_records import WitnessInput  # one witness shape for every record
 from registry.models import Role, User, Verification, VerificationResult
 from registry.permissions import has_role, require
@@ -86,9 +87,10 @@ def may_record_violations(actor: User) -> bool:
 
 
 def may_sanction(actor: User) -> bool:
-    """An officer holds the power to sanction (the Director, Decree 189/2025 Art. 5, or by delegation, MQĐ34); a
-    team leader's own cap is unconfirmed (domain/inspections.md §6), so decisions go to officers."""
-    return has_role(actor, Role.OFFICER)
+    """Officers and inspectors may hold a power to sanction (a title of Decree 189/2025, or by delegation, MQĐ34;
+    a team leader's in the cases they lead); which one they hold on the decision's day, and its cap, is
+    services.competence's to check (403 without one)."""
+    return has_role(actor, Role.OFFICER, Role.INSPECTOR)
 
 
 def may_record_payments(actor: User) -> bool:
@@ -281,26 +283,33 @@ def _received_on(decided_on: date) -> date:
 
 @transaction.atomic
 def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fines: list[FineInput],
-                           signer_name: str, signer_title: str, deadline_case: str = DecisionDeadlineCase.DEFAULT,
-                           received_on: date | None = None, remedies: list[RemedyInput] = (),
-                           treasury_account: str = "") -> PenaltyDecision:
-    """Issue the penalty decision (MQĐ02) over one violation record's violations, and request its PDF. Refused
-    (400, with the reason) after its due date, after the sanctioning limitation of an act, or with a fine the law
-    does not allow (naming the range); a second decision on a record is a 409."""
+                           deadline_case: str = DecisionDeadlineCase.DEFAULT, received_on: date | None = None,
+                           remedies: list[RemedyInput] = (), treasury_account: str = "", signer_name: str = "",
+                           signer_title: str = "") -> PenaltyDecision:
+    """Issue the penalty decision (MQĐ02) over one violation record's violations, and request its PDF. The actor
+    signs it under their sanctioning power in force on decided_on at the case's department (403 without one).
+    Refused (400, with the reason) after its due date, after the sanctioning limitation of an act, with a fine the
+    law does not allow (naming the range) or one beyond the title's cap (naming it); a second decision on a record
+    is a 409. signer_name and signer_title are ignored (kept for older callers): the power says who signs, as what."""
     require(may_sanction(actor))
+    competence.sanctioning_power_require(actor=actor, on=decided_on)  # 403 before the body is looked at further
     record = violation_record_list(actor=actor).select_for_update(of=("self",)).filter(pk=record_id).first()
     if record is None:
         raise ValidationError({"record": _("Unknown violation record.")})
     if PenaltyDecision.objects.filter(record=record).exists():
         raise Conflict({"record": _("A penalty decision was already issued on this violation record.")})
+    power = competence.sanctioning_power_require(actor=actor, on=decided_on, inspection=record.inspection)
     _not_in_future(decided_on, "decided_on")
     if decided_on < record.made_on:
         raise ValidationError({"decided_on": _("A decision cannot come before its violation record.")})
     due_on = _decision_due(record, decided_on, deadline_case)
     violations = list(record.violations.select_related("violation_type").prefetch_related(
         "circumstances", "instruments").order_by("id"))
-    items = _fine_items(violations, list(fines), decided_on, organization=not record.sanctioned_as_individual)
+    organization = not record.sanctioned_as_individual
+    items = _fine_items(violations, list(fines), decided_on, organization=organization)
+    competence.fines_within_cap(power, items, organization=organization)
     built_remedies = _remedies(violations, list(remedies), decided_on)
+    competence.competence_remedies_check(power, built_remedies)
     received_on = received_on or _received_on(decided_on)
     if received_on < decided_on:
         raise ValidationError({"received_on": _("The decision cannot be received before it is made.")})
@@ -308,9 +317,9 @@ def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fin
         inspection_id=record.inspection_id, violator_id=record.violator_id, record=record, decided_on=decided_on,
         deadline_case=deadline_case, due_on=due_on, received_on=received_on,
         payment_due_on=payment_deadline(received_on), total_fine=sum(item.fine for item in items), signer=actor,
-        signer_name=signer_name.strip(), signer_title=signer_title.strip(),
-        treasury_account=treasury_account.strip())
-    decision.full_clean(exclude=["inspection", "violator", "record", "signer"], validate_constraints=False)
+        signer_power=power, **asdict(competence.signer_fields(power)), treasury_account=treasury_account.strip())
+    decision.full_clean(exclude=["inspection", "violator", "record", "signer", "signer_power"],
+                        validate_constraints=False)
     decision.save()
     for item in items:
         item.decision = decision

@@ -1,4 +1,5 @@
-"""A department with its officer and two inspectors' teams, two businesses, and a case of each team (issue 9)."""
+"""A department with its officer (who holds the Director's power to sanction) and two inspectors' teams, two
+businesses, and a case of each team (issue 9)."""
 
 import io
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from inspections.services.cases import (
 )
 from registry.models import Organization, User
 from tests.factories import OrganizationFactory, UserFactory
+from tests.inspections.competence_fixtures import grant_power
 
 
 @pytest.fixture
@@ -64,6 +66,7 @@ def cases(topics, officer, department) -> Cases:
     other_inspector = UserFactory(role="inspector", organization=department, full_name="Đỗ Văn Hải")
     business = UserFactory(role="business", organization=OrganizationFactory(name="Cửa hàng xăng dầu số 5"))
     other_business = UserFactory(role="business", organization=OrganizationFactory(name="Tiệm vàng Kim Thành"))
+    grant_power(officer)  # the Director's power at the department: they sign the decisions of both teams' cases
     opened_on = timezone.localdate() - timedelta(days=2)
     case = make_case(officer, leader=leader, members=(member,), subjects=[business.organization], opened_on=opened_on)
     other = make_case(officer, leader=other_inspector, subjects=[other_business.organization], opened_on=opened_on,

@@ -1,6 +1,7 @@
 """A sanction in the making, shared by the penalty tests (issue 9 points 3-6): the business's spring balance whose
 verification expired, examined in the leader's case; a violation of Decree 119/2017 Art. 10.1 (1.000.000-2.000.000
-đồng for an organisation, 1.500.000 with no circumstance); its record; and the officer's decision."""
+đồng for an organisation, 1.500.000 with no circumstance); its record; and the decision of the officer, who holds
+the Director's power to sanction (tests/inspections/conftest.py)."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -53,9 +54,8 @@ def issue_decision(cases: Cases, record: ViolationRecord, *, amount: int = ORGAN
                    decided_on: date | None = None, remedies=(), **extra) -> PenaltyDecision:
     fines = [FineInput(violation=violation.pk, amount=amount) for violation in record.violations.all()]
     return penalty_decision_issue(
-        actor=cases.officer, record_id=record.pk, decided_on=decided_on or timezone.localdate(), fines=fines,
-        signer_name="Nguyễn Văn Minh", signer_title="Giám đốc", remedies=list(remedies),
-        treasury_account="7111.0.1057869", **extra)
+        actor=extra.pop("actor", cases.officer), record_id=record.pk, decided_on=decided_on or timezone.localdate(),
+        fines=fines, remedies=list(remedies), treasury_account="7111.0.1057869", **extra)
 
 
 def verify_remedy(instrument: Instrument, *, days: int = 30) -> RemedyInput:

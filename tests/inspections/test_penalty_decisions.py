@@ -58,8 +58,8 @@ def test_one_mitigating_circumstance_opens_the_lower_half(sanction, art_10_1):
     record = issue_record(cases)
     first, second = record.violations.order_by("id")
     decision = penalty_decision_issue(
-        actor=cases.officer, record_id=record.pk, decided_on=timezone.localdate(), signer_name="Nguyễn Văn Minh",
-        signer_title="Giám đốc", fines=[FineInput(first.pk, 1_500_000), FineInput(second.pk, 1_200_000)])
+        actor=cases.officer, record_id=record.pk, decided_on=timezone.localdate(),
+        fines=[FineInput(first.pk, 1_500_000), FineInput(second.pk, 1_200_000)])
     assert decision.total_fine == 2_700_000
     assert sorted(decision.items.values_list("basis", flat=True)) == ["average", "below_average"]
 
@@ -78,11 +78,11 @@ def test_a_decision_within_range_is_issued_with_its_deadlines(sanction):
         issue_decision(sanction.cases, record)
 
 
-def test_only_an_officer_sanctions(sanction):
+def test_a_team_leader_without_a_power_to_sanction_is_refused(sanction):
     record = issue_record(sanction.cases)
     with pytest.raises(PermissionDenied):
         penalty_decision_issue(actor=sanction.cases.leader, record_id=record.pk, decided_on=timezone.localdate(),
-                               fines=[], signer_name="x", signer_title="y")
+                               fines=[])
 
 
 def test_a_decision_past_the_limitation_is_refused_with_the_reason(sanction, art_10_1):
@@ -110,7 +110,7 @@ def test_the_decision_is_due_seven_working_days_after_the_record_over_tet(office
 
     def decide(day, case="default"):
         return penalty_decision_issue(actor=officer, record_id=record.pk, decided_on=day, fines=fines,
-                                      signer_name="Nguyễn Văn Minh", signer_title="Giám đốc", deadline_case=case)
+                                      deadline_case=case)
 
     with pytest.raises(ValidationError) as late:
         decide(date(2025, 2, 12))

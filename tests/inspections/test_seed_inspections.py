@@ -6,8 +6,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from inspections.models import Finding, Inspection, InspectionPlan, Subject
+from certificates.services import document_render
+from inspections.models import Finding, Inspection, InspectionPlan, PenaltyDecision, SanctioningPower, Subject
 from registry.models import Organization, User
+from tests.pdf_helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +109,20 @@ def test_the_demo_year_has_one_penalty_decision_of_1_500_000_numbered_in_2022(se
                for document in _all(officer, "/api/v1/documents/?kind=penalty_decision")]
     assert numbers == [("01/QĐ-XPHC", 2022)]  # in the series of the year it is dated, not of the seeding day
     assert sum(case_decisions["total_fine"] for case_decisions in decisions) == 1_500_000
+
+
+def test_the_demo_officer_signs_it_as_deputy_director_by_delegation(seeded):
+    decision = PenaltyDecision.objects.get(decided_on__year=2022)
+
+    text = " ".join(pdf_text(document_render(document_id=decision.documents.get().pk).file.open("rb").read()).split())
+
+    assert decision.signer_power.user.username == "officer"
+    assert (decision.signer_name, decision.signer_title, decision.signed_for) == ("Nguyễn Văn Minh", "Phó Giám đốc",
+                                                                                  "Giám đốc")
+    assert "Căn cứ Quyết định số: 08/QĐ-GQXP ngày 04 tháng 01 năm 2022 về việc giao quyền xử phạt" in text
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" in text
+    call_command("seed_inspections", stdout=io.StringIO())
+    assert SanctioningPower.objects.count() == 1
 
 
 def test_the_demo_remedy_stays_open_until_the_technician_records_a_pass_on_the_scale(

@@ -68,6 +68,7 @@ from registry.services import instrument_register, verification_record
 from registry.services.radiation import dose_reading_record
 from registry.services.radiation.licensing import license_application_attach, license_application_submit, license_issue
 from tests.factories import OrganizationFactory, UserFactory
+from tests.inspections.competence_fixtures import grant_power
 from tests.pdf_helpers import real_pdf
 from tests.registry.radiation_fixtures import make_hospital
 
@@ -545,6 +546,7 @@ def _build_side(world: World, side: str) -> None:
     today = _today()
     department = OrganizationFactory(kind="department", name=f"Sở KH&CN {side}")
     s.officer = UserFactory(role="officer", organization=department)
+    grant_power(s.officer)  # the Director's power to sanction at the side's department
     s.inspector = UserFactory(role="inspector", organization=department)
     s.technician = UserFactory(role="technician",
                                organization=OrganizationFactory(kind="verification_body", name=f"Trung tâm KĐ {side}"))
@@ -621,8 +623,8 @@ def _build_sanction(s) -> None:
         actor=s.inspector, inspection_id=s.inspection.pk, violator_id=s.hospital.organization.pk, place="Khoa",
         made_on=_today(), made_at=time(9), ended_at=time(10))
     s.penalty_decision = penalty_decision_issue(
-        actor=s.officer, record_id=s.violation_record.pk, decided_on=_today(), signer_name="Người ký",
-        signer_title="Giám đốc", fines=[FineInput(s.violation.pk, 1_500_000)],
+        actor=s.officer, record_id=s.violation_record.pk, decided_on=_today(),
+        fines=[FineInput(s.violation.pk, 1_500_000)],
         remedies=[RemedyInput(kind="other", text="Buộc khắc phục", deadline=_today() + timedelta(days=30))])
     s.remedy = s.penalty_decision.remedies.get()
 

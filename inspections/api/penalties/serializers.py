@@ -3,6 +3,7 @@ serializers answer. Services decide."""
 
 from datetime import date
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from certificates.api.serializers import DocumentLinkSerializer
@@ -138,8 +139,9 @@ class PenaltyDecisionSerializer(serializers.ModelSerializer):
         model = PenaltyDecision
         fields = ["id", "inspection", "violator", "violator_name", "record", "decided_on", "deadline_case", "due_on",
                   "received_on", "payment_due_on", "total_fine", "paid_amount", "payment_status", "late",
-                  "signer_name", "signer_title", "treasury_account", "items", "remedies", "payments", "document",
-                  "created_at", "violator_legal_form", "sanctioned_as"]
+                  "signer_name", "signer_title", "signer_authority", "signed_for", "delegation_number",
+                  "delegation_date", "treasury_account", "items", "remedies", "payments", "document", "created_at",
+                  "violator_legal_form", "sanctioned_as"]
 
 
 class FineInputSerializer(serializers.Serializer):
@@ -154,6 +156,10 @@ class RemedyInputSerializer(serializers.Serializer):
     instrument = IdField(required=False, allow_null=True, default=None)
 
 
+# Who signs is the caller, under their sanctioning power in force on decided_on (the admin's sanctioning powers):
+# the decision prints the power's title and, for a deputy, the delegation. The old typed fields are still accepted
+# so that existing clients keep working, and ignored.
+@extend_schema_serializer(deprecate_fields=["signer_name", "signer_title"])
 class PenaltyDecisionInputSerializer(serializers.Serializer):
     record = IdField()
     decided_on = serializers.DateField(validators=[LAW_DATE])
@@ -162,8 +168,10 @@ class PenaltyDecisionInputSerializer(serializers.Serializer):
     received_on = serializers.DateField(required=False, allow_null=True, default=None, validators=[LAW_DATE])
     fines = FineInputSerializer(many=True, allow_empty=False, max_length=MAX_LISTED)
     remedies = RemedyInputSerializer(many=True, required=False, default=list, max_length=MAX_LISTED)
-    signer_name = serializers.CharField(max_length=255)
-    signer_title = serializers.CharField(max_length=255)
+    signer_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="", help_text=(
+        "Ignored: the signer is the caller, named as their account names them."))
+    signer_title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="", help_text=(
+        "Ignored: the title is that of the caller's sanctioning power in force on decided_on."))
     treasury_account = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
 
 

@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.kinds import ADMINISTRATIVE_NUMBER, DocumentFacts, KindSpec
 from certificates.models import Document
+from certificates.pdf import vn_date_words
 from inspections import law
 from inspections.documents.layout import RemedyRow
 from inspections.documents.parties import act_text, issuer_names, verify_url, violator_of
 from inspections.documents.penalty_decision.renderer import (
     PenaltyDecisionContext,
     PenaltyViolationRow,
+    articles_template,
     render_penalty_decision,
 )
 from inspections.models import CircumstanceKind, PenaltyDecision
@@ -43,6 +45,21 @@ def _circumstances(items, kind: str) -> tuple[str, ...]:
     return tuple(f"{c.description} ({c.provision} Luật Xử lý vi phạm hành chính)" for c in found.values())
 
 
+def _signer(decision: PenaltyDecision, body) -> dict:
+    """The signer's block as the competence has it (inspections.md §6): "GIÁM ĐỐC" for the title's holder; "KT. GIÁM
+    ĐỐC" over "PHÓ GIÁM ĐỐC" for a deputy by delegation, whose decision then cites the delegation decision (MQĐ34,
+    "…/QĐ-GQXP") after the record. A decision issued before the competence was recorded keeps its typed title."""
+    authority = decision.signer_authority or f"{decision.signer_title} {body.name}"
+    title = decision.signer_title.upper()
+    further = ()
+    if decision.signed_for:
+        title = f"KT. {decision.signed_for.upper()}\n{title}"
+        further = (articles_template()["delegation_basis"].format(
+            delegation_number=decision.delegation_number, delegation_date=vn_date_words(decision.delegation_date)),)
+    return {"signer_authority": authority.upper(), "signer_title": title, "further_basis": further,
+            "executor": authority}
+
+
 def build_context(document: Document) -> PenaltyDecisionContext:
     decision = PenaltyDecision.objects.select_related("inspection__inspecting_body", "violator", "record").get(
         pk=document.subject_id)
@@ -56,7 +73,6 @@ def build_context(document: Document) -> PenaltyDecisionContext:
     return PenaltyDecisionContext(
         number=document.number, issuer_parent=parent, issuer_name=name, place=body.province,
         issued_on=decision.decided_on, verify_url=verify_url(document),
-        signer_authority=f"{decision.signer_title} {body.name}".upper(), signer_title=decision.signer_title.upper(),
         signer_name=decision.signer_name, legal_basis=(*LEGAL_BASIS_LINES, *_decree_lines(items)),
         record_number=record_document.number if record_document else "", record_date=record.made_on,
         violator=violator_of(decision.violator, legal_form=record.violator_legal_form,
@@ -71,7 +87,7 @@ def build_context(document: Document) -> PenaltyDecisionContext:
         remedies=tuple(RemedyRow(text=remedy.text, deadline=remedy.deadline)
                        for remedy in decision.remedies.order_by("id")),
         payment_days=payment_days, treasury=body.province, treasury_account=decision.treasury_account,
-        executor=f"{decision.signer_title} {body.name}",
+        **_signer(decision, body),
     )
 
 

@@ -1,7 +1,8 @@
 """Load the legal catalogue of sanctions (inspections/catalog/*.json) idempotently: violation types with their fine
 ranges and remedies, the Law's aggravating and mitigating circumstances, and the procedure's deadlines and
-limitations (rows of registry's LegalParameter table), and the stages of the notices of overdue remedies and
-unpaid fines. Run after load_catalog (`make run` does).
+limitations (rows of registry's LegalParameter table), the sanctioning competence (the fields' maximum fines and
+the titles' caps, catalog/competence.json), and the stages of the notices of overdue remedies and unpaid fines. Run
+after load_catalog (`make run` does).
 
 Rows already in the database are left as officers may have edited them (unconfirmed amounts are theirs to set);
 `--update` overwrites them with the files. An amendment is loaded as new rows from its in-force day: no code change.

@@ -10,7 +10,8 @@ one would be at the individual's range; the year's one decision is on a company,
 
 Idempotent: a case is known by its decision number; a second run creates nothing. The registry's seed_demo must run
 first (the department, the officer and the inspector are its); `registry` never imports `inspections`, so this is a
-command of its own. The year's one penalty decision is built in `_penalty_decision_hook`.
+command of its own. The year's one penalty decision is built in `_penalty_decision_hook`; the officer signs it under
+the Director's power to sanction, delegated to them as Deputy Director (MQĐ34), recorded here first.
 """
 
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from inspections.models import (
     InspectionPlan,
     InspectionTransition,
     RemedyKind,
+    SanctioningPower,
+    SanctioningTitle,
     Subject,
     Topic,
     ViolationType,
@@ -59,6 +62,9 @@ DEMO_SUBJECTS = {"fuel": "0104567890", "hospital": "0107654326"}  # seed_demo's 
 # seed_demo's platform scale at the fuel company, never verified: the 2022 penalty's remedy is to have it verified.
 UNVERIFIED_SCALE = "CB-150-0042"
 SIGNER = ("Nguyễn Hữu Phước", "Phó Giám đốc")
+# The demo officer signs the year's penalty decision as a deputy to whom the Director delegated the power to sanction
+# (MQĐ34): "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", citing the delegation decision (inspections.md §6).
+DELEGATION = ("08/QĐ-GQXP", date(YEAR, 1, 4), "Phó Giám đốc")
 
 PLACES = [  # (street or village, commune/ward, district/town) in Quảng Trị
     ("Số 12 Lê Duẩn", "phường 1", "thành phố Đông Hà"), ("Số 45 Hùng Vương", "phường 2", "thành phố Đông Hà"),
@@ -163,6 +169,7 @@ class Command(BaseCommand):
             raise CommandError("Load the topics first: manage.py load_inspection_topics")
         if not ViolationType.objects.filter(code="USE_G2_VIOLATION_BAND1").exists():
             raise CommandError("Load the catalogue of sanctions first: manage.py load_inspection_catalog")
+        self._sanctioning_power(department, officer)
         subjects = self._organizations()
         created = 0
         for seed in CASES:
@@ -172,6 +179,20 @@ class Command(BaseCommand):
                 self._case(seed, department, officer, inspector, subjects[seed.topic])
             created += 1
         self.stdout.write(f"{created} demo inspections of {YEAR} created ({len(CASES) - created} already there).")
+
+    def _sanctioning_power(self, department: Organization, officer: User) -> None:
+        """The officer's power to sanction: the Director's, delegated to them as Deputy Director since January."""
+        title = SanctioningTitle.objects.filter(code="dost-director").first()
+        if title is None:
+            raise CommandError("Load the catalogue of sanctions first: manage.py load_inspection_catalog")
+        number, day, position = DELEGATION
+        if SanctioningPower.objects.filter(user=officer, title=title, organization=department).exists():
+            return
+        power = SanctioningPower(user=officer, title=title, organization=department, valid_from=day,
+                                 position=position, delegation_number=number, delegation_date=day,
+                                 note="Dữ liệu mẫu (seed_inspections).")
+        power.full_clean()
+        power.save()
 
     def _organizations(self) -> dict[str, list[Organization]]:
         """The subjects of each topic's case: the invented ones, and seed_demo's fuel company and hospital in the
@@ -253,8 +274,8 @@ class Command(BaseCommand):
             representative_title="Giám đốc", violator_statement="Cơ sở thừa nhận vi phạm và cam kết kiểm định cân.")
         decided_on = act_on + timedelta(days=5)  # within the 7 working days of Law Art. 66
         decision = penalty_decision_issue(
-            actor=self.officer, record_id=record.pk, decided_on=decided_on, signer_name=SIGNER[0],
-            signer_title=SIGNER[1], fines=[FineInput(violation=violation.pk, amount=1_500_000)],
+            actor=self.officer, record_id=record.pk, decided_on=decided_on,
+            fines=[FineInput(violation=violation.pk, amount=1_500_000)],
             remedies=[RemedyInput(kind=RemedyKind.VERIFY_INSTRUMENT, instrument=scale.pk,
                                   deadline=decided_on + timedelta(days=30))],
             treasury_account="7111.0.1057869 tại Kho bạc Nhà nước tỉnh Quảng Trị")
