@@ -246,6 +246,7 @@ SPECTACULAR_SETTINGS = {
         "VerificationKindEnum": "registry.models.VerificationKind",
         "VerificationResultEnum": "registry.models.VerificationResult",
         "OrganizationKindEnum": "registry.models.OrganizationKind",
+        "LegalFormEnum": "registry.models.LegalForm",
         "DocumentStatusEnum": "certificates.models.DocumentStatus",
         "XrayDeviceKindEnum": "registry.models.XrayDeviceKind",
         "XrayDeviceStatusEnum": "registry.models.XrayDeviceStatus",

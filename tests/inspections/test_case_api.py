@@ -96,7 +96,7 @@ def test_a_case_plan_is_created_by_an_officer_and_refused_to_an_inspector(cases,
 
     assert (refused.status_code, created.status_code) == (403, 201)
     assert created.json()["subjects"] == [{"id": cases.business.organization.pk,
-                                           "name": cases.business.organization.name}]
+                                           "name": cases.business.organization.name, "legal_form": "organization"}]
 
 
 def test_the_topics_list_gives_each_checklist_with_its_legal_basis(cases, client_for):
