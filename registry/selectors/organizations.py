@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from registry.models import (
     Instrument,
@@ -24,7 +25,7 @@ from registry.models import (
 
 __all__ = [
     "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
-    "overdue_by_organization",
+    "overdue_by_organization", "totp_device_get",
     "user_get", "user_get_for_update", "user_list",
 ]
 
@@ -112,3 +113,10 @@ def overdue_by_organization(*, actor: User, limit: int = 500) -> list[dict]:
     result = [{"organization_id": pk, "organization_name": names.get(pk, ""), **row} for pk, row in rows.items()]
     result.sort(key=lambda row: -(row["instruments_overdue"] + row["xray_devices_overdue"] + row["licenses_expired"]))
     return result[:limit]
+
+
+def totp_device_get(*, user: User, for_update: bool = False) -> TOTPDevice | None:
+    """The user's authenticator app for signing in to the pages: the confirmed one, else one still being set up
+    (issue 10). A user has at most one of each: setting up again reuses the unconfirmed one."""
+    devices = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "id")
+    return (devices.select_for_update() if for_update else devices).first()
