@@ -685,6 +685,109 @@ VI = {
     "administrators. Try again in a few minutes.":
         "Đã xảy ra lỗi phía máy chủ nên yêu cầu không hoàn tất được. Lỗi đã được ghi lại cho quản trị viên. Hãy thử "
         "lại sau ít phút.",
+    # web: officer pages
+    "Licence applications": "Hồ sơ đề nghị cấp giấy phép",
+    "Radiation work licences to decide: each check, the working-day deadlines, issue or refuse.":
+        "Giấy phép tiến hành công việc bức xạ chờ giải quyết: từng điều kiện, thời hạn tính theo ngày làm việc, cấp "
+        "hoặc từ chối.",
+    "Overdue organisations": "Tổ chức quá hạn",
+    "Instruments and X-ray units past their verification, licences expired, by organisation.":
+        "Phương tiện đo và thiết bị X-quang quá hạn kiểm định, giấy phép hết hạn, theo từng tổ chức.",
+    "Organisations": "Tổ chức",
+    "Find an organisation, see its users and create an account for it.":
+        "Tìm một tổ chức, xem người dùng của tổ chức và tạo tài khoản cho tổ chức.",
+    "Users": "Người dùng",
+    "Every account, by name or organisation.": "Mọi tài khoản, theo tên hoặc tổ chức.",
+    "All": "Tất cả", "Status": "Trạng thái", "Search": "Tìm", "Show": "Xem",
+    "Conditions of the licence": "Điều kiện của giấy phép",
+    "One condition a line, as the licence will print them. Leave empty for none.":
+        "Mỗi dòng một điều kiện, như sẽ in trên giấy phép. Để trống nếu không có.",
+    "Reason for the refusal": "Lý do từ chối",
+    "The facility reads it as written: cite the rule the file does not meet.":
+        "Cơ sở sẽ đọc nguyên văn: nêu rõ quy định mà hồ sơ chưa đáp ứng.",
+    "Letters, digits and . @ + - _ only.": "Chỉ gồm chữ, số và các ký tự . @ + - _",
+    "Full name": "Họ và tên", "E-mail": "Thư điện tử", "Role": "Vai trò", "First password": "Mật khẩu ban đầu",
+    "Where the notices of the organisation are sent.": "Nơi nhận các thông báo gửi tổ chức.",
+    "Give it to the user in person; they change it on their first sign-in. %(rules)s":
+        "Trao trực tiếp cho người dùng; họ đổi mật khẩu khi đăng nhập lần đầu. %(rules)s",
+    "The licence is issued. Its document is being prepared and gets its number now.":
+        "Đã cấp giấy phép. Văn bản giấy phép đang được lập và đã có số.",
+    "The application is refused; the facility reads the reason with its application.":
+        "Đã từ chối hồ sơ; cơ sở xem lý do cùng với hồ sơ của mình.",
+    "Part of the name, or the start of the tax code.": "Một phần của tên, hoặc các chữ số đầu của mã số thuế.",
+    "Part of the username, the name, the e-mail or the organisation.":
+        "Một phần của tên đăng nhập, họ tên, thư điện tử hoặc tên tổ chức.",
+    "You may not give this role.": "Bạn không được giao vai trò này.",
+    "The account %(username)s is created.": "Đã tạo tài khoản %(username)s.",
+    "Verification of the %(kind)s no. %(serial)s": "Kiểm định %(kind)s số %(serial)s",
+    "Radiation safety officer with a certificate": "Người phụ trách an toàn bức xạ có chứng chỉ",
+    "Personal dosimetry contract": "Hợp đồng đo liều cá nhân",
+    "The licence named is in force": "Giấy phép đã nêu còn hiệu lực",
+    "Renewal filed in time": "Nộp hồ sơ gia hạn đúng thời hạn",
+    "%(counter)s working day left": "Còn %(counter)s ngày làm việc",
+    "Due today": "Đến hạn hôm nay",
+    "%(counter)s working day late": "Quá hạn %(counter)s ngày làm việc",
+    "Decided in time": "Đã giải quyết đúng hạn",
+    "Decided %(counter)s working day late": "Giải quyết trễ %(counter)s ngày làm việc",
+    "Pages of the list": "Các trang của danh sách", "Previous page": "Trang trước", "Next page": "Trang sau",
+    "Page %(number)s of %(total)s": "Trang %(number)s/%(total)s",
+    "Organisation": "Tổ chức", "Account": "Tài khoản", "Disabled": "Đã khóa",
+    "Edit in the administration": "Sửa trong trang quản trị",
+    "Application of %(facility)s": "Hồ sơ của %(facility)s",
+    "filed on %(day)s": "nộp ngày %(day)s", "Deadlines": "Thời hạn",
+    "Check that the file is complete": "Kiểm tra tính đầy đủ của hồ sơ", "Decision": "Quyết định",
+    "by %(day)s": "trước hết ngày %(day)s", "Decided on %(day)s.": "Đã giải quyết ngày %(day)s.",
+    "The file": "Hồ sơ", "Facility": "Cơ sở", "X-ray units": "Thiết bị X-quang", "serial no.": "số sản xuất",
+    "Radiation safety officer": "Người phụ trách an toàn bức xạ", "certificate": "chứng chỉ",
+    "None named": "Chưa có", "Personal dosimetry": "Đo liều cá nhân", "contract": "hợp đồng",
+    "None recorded": "Chưa ghi nhận", "Current licence": "Giấy phép hiện có",
+    "valid until %(day)s": "có hiệu lực đến ngày %(day)s", "Changes requested": "Nội dung đề nghị thay đổi",
+    "Prerequisite checks": "Kiểm tra điều kiện", "Met": "Đạt", "Not met": "Không đạt",
+    "No check recorded.": "Chưa có kết quả kiểm tra.", "Documents of the file": "Thành phần hồ sơ",
+    "Document": "Tài liệu", "Legal basis": "Căn cứ pháp lý", "Given": "Đã nộp", "if applicable": "nếu có",
+    "Download the scan": "Tải bản quét", "Not given": "Chưa nộp",
+    "Issue the licence": "Cấp giấy phép",
+    "The checks run again before the licence is written; its term follows Decree 142/2020 Art. 37.":
+        "Các điều kiện được kiểm tra lại trước khi lập giấy phép; thời hạn giấy phép theo Điều 37 Nghị định "
+        "142/2020/NĐ-CP.",
+    "Refuse the application": "Từ chối hồ sơ", "Licence issued": "Đã cấp giấy phép",
+    "by %(name)s": "bởi %(name)s", "Number": "Số", "Open the licence (PDF)": "Mở giấy phép (PDF)",
+    "the document is being prepared": "văn bản đang được lập", "Period of validity": "Thời hạn hiệu lực",
+    "from %(start)s to %(end)s": "từ ngày %(start)s đến ngày %(end)s", "Conditions": "Điều kiện",
+    "at filing, by its checks": "khi nộp, do không đạt điều kiện",
+    "Applications for a radiation work licence (diagnostic X-ray). The checks ran when each was filed; the deadlines "
+    "count working days, without weekends and public holidays.":
+        "Hồ sơ đề nghị cấp giấy phép tiến hành công việc bức xạ (X-quang chẩn đoán y tế). Các điều kiện được kiểm tra "
+        "khi nộp; thời hạn tính theo ngày làm việc, không kể ngày nghỉ cuối tuần và ngày lễ.",
+    "%(counter)s application": "%(counter)s hồ sơ", "Kind": "Loại", "Filed on": "Ngày nộp",
+    "Decision due": "Hạn giải quyết", "No application of this status.": "Không có hồ sơ nào ở trạng thái này.",
+    "Particulars": "Thông tin", "Address": "Địa chỉ", "Province": "Tỉnh, thành phố",
+    "Governing agency": "Cơ quan chủ quản",
+    "Correct the particulars in the administration": "Sửa thông tin trong trang quản trị",
+    "New account for this organisation": "Tạo tài khoản cho tổ chức này", "Create the account": "Tạo tài khoản",
+    "%(counter)s user": "%(counter)s người dùng",
+    "This organisation has no account yet.": "Tổ chức này chưa có tài khoản nào.",
+    "Businesses, hospitals, verification bodies and the department. Open one to see its users and create an account "
+    "for it; its particulars are corrected in the administration.":
+        "Doanh nghiệp, bệnh viện, tổ chức kiểm định và Sở. Mở một tổ chức để xem người dùng và tạo tài khoản; thông "
+        "tin của tổ chức được sửa trong trang quản trị.",
+    "%(counter)s organisation matches “%(text)s”": "%(counter)s tổ chức khớp với “%(text)s”",
+    "%(counter)s organisation": "%(counter)s tổ chức", "Name": "Tên", "Tax code": "Mã số thuế",
+    "No organisation found. Check the spelling, or search by the start of the tax code.":
+        "Không tìm thấy tổ chức. Hãy kiểm tra chính tả, hoặc tìm theo các chữ số đầu của mã số thuế.",
+    "Organisations with instruments past their verification, X-ray units past theirs or a licence expired, as of "
+    "today; the most overdue first.":
+        "Các tổ chức có phương tiện đo hoặc thiết bị X-quang quá hạn kiểm định, hoặc giấy phép hết hạn, tính đến hôm "
+        "nay; tổ chức quá hạn nhiều nhất ở đầu.",
+    "Instruments overdue": "Phương tiện đo quá hạn", "X-ray units overdue": "Thiết bị X-quang quá hạn",
+    "Licences expired": "Giấy phép hết hạn", "Overdue since": "Quá hạn từ ngày",
+    "Nothing is overdue.": "Không có gì quá hạn.",
+    "Every account. To create one, open its organisation; roles, passwords and access are changed in the "
+    "administration.":
+        "Mọi tài khoản. Để tạo tài khoản, hãy mở tổ chức của người dùng; vai trò, mật khẩu và quyền truy cập được "
+        "sửa trong trang quản trị.",
+    "%(counter)s user matches “%(text)s”": "%(counter)s người dùng khớp với “%(text)s”",
+    "No user found.": "Không tìm thấy người dùng.",
 }
 
 

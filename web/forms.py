@@ -6,6 +6,7 @@ import unicodedata
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,16 @@ class PageForm(forms.Form):
     """The base of every form of the pages: role sections' forms derive from it to look and read the same."""
 
     default_renderer = PageRenderer
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """A service's ValidationError on the form: each message beside the field it names, and the messages of
+        keys the form has no field for (a service's `status`, `checks`, `non_field_errors`) above the form.
+        (form.add_error(None, error) refuses a key that is not one of the form's fields.)"""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for key, errors in error.error_dict.items():
+            self.add_error(key if key in self.fields else None, errors)
 
 
 class SignInForm(AuthenticationForm):
