@@ -42,8 +42,9 @@ def signed_in(client, officer):
 
 def _file(hospital, **overrides) -> LicenseApplication:
     payload = {"kind": "new", "device_ids": [hospital.ct.pk, hospital.dental.pk],
-               "safety_officer_id": hospital.safety_officer.pk, "dosimetry_provider": "Viện Khoa học và Kỹ thuật hạt nhân",
-               "dosimetry_contract_number": "HĐ-2026/118", **overrides}
+               "safety_officer_id": hospital.safety_officer.pk,
+               "dosimetry_provider": "Viện Khoa học và Kỹ thuật hạt nhân", "dosimetry_contract_number": "HĐ-2026/118",
+               **overrides}
     return services.license_application_submit(actor=hospital.user, **payload)
 
 
