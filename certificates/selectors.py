@@ -38,6 +38,18 @@ def document_get_public(*, token: str) -> Document:
     return get_object_or_404(documents, token=token, status__in=_PUBLISHED)
 
 
+# A number names one document per kind, issuer and year: a few at most share it.
+PUBLIC_NUMBER_LOOKUP_LIMIT = 20
+
+
+def document_list_public_by_number(*, number: str) -> QuerySet[Document]:
+    """Published documents bearing a number (case aside), for the public search by number (issue 10). Numbers
+    follow each other, so anyone can try them: a page shows of these only the public facts that do not name the
+    owner or the subject (kind, number, issuer, dates, status). The owner's name needs the token of the QR code."""
+    return (Document.objects.filter(number__iexact=number.strip(), status__in=_PUBLISHED)
+            .select_related("issuer").order_by("-year", "-id")[:PUBLIC_NUMBER_LOOKUP_LIMIT])
+
+
 def document_public_status(document: Document) -> str:
     """valid, expired, suspended, superseded or revoked, as of today's local date."""
     if document.status == DocumentStatus.REVOKED:

@@ -64,10 +64,15 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "simple_history",
+    # One-time codes from an authenticator app (TOTP) for officers and inspectors signing in to the pages (issue 10).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "registry",
     "certificates",
     "inspections",
     "workers",
+    # The web pages (issue 10): views and templates over the apps' selectors and services; nothing imports it.
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -79,9 +84,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Pages speak Vietnamese unless the visitor chose English (a cookie); Accept-Language is for API clients.
+    "web.middleware.VietnameseFirstMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session confirmed a one-time code (officers and inspectors).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -219,6 +228,22 @@ REST_KNOX = {
     "AUTO_REFRESH": False,
     "AUTH_HEADER_PREFIX": "Token",  # clients keep sending `Authorization: Token <token>` (DESIGN.md §3)
 }
+
+# --- The web pages (issue 10) ---
+# Pages that need a signed-in user send the others to this page, which sends each back to their own start page.
+LOGIN_URL = "web:sign-in"
+LOGIN_REDIRECT_URL = "web:start"
+# A form posted with an expired or missing CSRF token gets the site's page saying so, not Django's bare one.
+CSRF_FAILURE_VIEW = "web.views.errors.csrf_failure"
+# The language a visitor chose (Tiếng Việt / English) is remembered for a year in its own cookie.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The name an authenticator app shows beside the code (django-otp puts it in the otpauth:// address).
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Đo lường Quảng Trị")
+# The admin never shows an existing authenticator's secret (nor its QR code): removing the device is how it is reset.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After a password that is right, the one-time code must follow within this many seconds.
+TWO_FACTOR_PENDING_SECONDS = env_int("TWO_FACTOR_PENDING_SECONDS", 300)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Metrology and inspection registry",
@@ -363,6 +388,7 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
     if not env_str("DATABASE_URL", ""):
         raise ImproperlyConfigured("DATABASE_URL must be set in production")

@@ -1,4 +1,5 @@
-"""URLs: the API under /api/v1/, the schema and docs, the public verification page, admin, health."""
+"""URLs: the API under /api/v1/, the schema and docs, the public verification page, admin, health, and the web
+pages (web/urls.py: home, signing in, each role's section) with the language switch."""
 
 from django.contrib import admin
 from django.http import JsonResponse
@@ -40,7 +41,7 @@ api_v1 = [
 
 def not_found(request, exception=None):
     """A 404 that no view answered (`/api/v1/documents/abc/pdf/` matches no route): JSON for the API and for
-    clients asking for JSON, Django's page otherwise."""
+    clients asking for JSON, the site's page (404.html) otherwise."""
     accept = request.headers.get("Accept", "")
     if request.path_info.startswith("/api/") or ("application/json" in accept and "text/html" not in accept):
         return JsonResponse({"detail": str(_("Not found."))}, status=404)
@@ -57,6 +58,9 @@ urlpatterns = [
     path("verify/<document_token:token>", verify_page, name="verify-page"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # POST language=vi|en: the choice is kept in the language cookie (settings.LANGUAGE_COOKIE_*).
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("web.urls")),
 ]
 
 # No details of a server error to anyone, in any mode; JSON on API routes (issue 7, defect 8).

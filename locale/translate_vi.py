@@ -646,6 +646,241 @@ VI = {
     "an organisation": "tổ chức", "an individual": "cá nhân",
     "The title %(title)s may not impose remedial measures.":
         "Chức danh %(title)s không có thẩm quyền áp dụng biện pháp khắc phục hậu quả.",
+
+    # --- The web pages (issue 10): layout, signing in, the public searches, start pages, errors ---
+    "Metrology and inspection registry": "Hệ thống quản lý đo lường và thanh tra",
+    "Skip to the content": "Bỏ qua, đến nội dung chính",
+    "Main menu": "Trình đơn chính",
+    "Start": "Trang đầu",
+    "Look up": "Tra cứu",
+    "Sign in": "Đăng nhập",
+    "Sign out": "Đăng xuất",
+    "You are signed out.": "Bạn đã đăng xuất.",
+    "Username": "Tên đăng nhập",
+    "Password": "Mật khẩu",
+    "This username and password do not match an account. Both are case-sensitive.":
+        "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý phân biệt chữ hoa và chữ thường.",
+    "For the department's officers and inspectors, verification bodies' technicians, and the businesses and "
+    "hospitals that own instruments. The public needs no account to look documents up.":
+        "Dành cho cán bộ và thanh tra viên của Sở, kiểm định viên của tổ chức kiểm định, doanh nghiệp và bệnh viện "
+        "sở hữu phương tiện đo. Người dân tra cứu văn bản không cần tài khoản.",
+    "If you have forgotten your password, ask the department's officer in charge of accounts.":
+        "Nếu quên mật khẩu, hãy liên hệ cán bộ quản lý tài khoản của Sở.",
+    "Officers and inspectors then enter a code from an authenticator app; the first time, the next page shows how "
+    "to set it up.":
+        "Cán bộ và thanh tra viên sau đó nhập mã từ ứng dụng xác thực; lần đầu, trang tiếp theo hướng dẫn "
+        "cách cài đặt.",
+    "Authenticator app": "Ứng dụng xác thực",
+    "No authenticator app is set up for this account: sign in again.":
+        "Tài khoản này chưa cài đặt ứng dụng xác thực: hãy đăng nhập lại.",
+    "Too many wrong codes: try again in %(seconds)d second.":
+        "Nhập sai mã quá nhiều lần: hãy thử lại sau %(seconds)d giây.",
+    "This code is not right or was already used: enter the 6 digits your app shows now.":
+        "Mã không đúng hoặc đã được dùng: hãy nhập 6 chữ số ứng dụng đang hiển thị.",
+    "Code from your authenticator app": "Mã từ ứng dụng xác thực",
+    "6 digits; the app shows a new code every 30 seconds.": "Gồm 6 chữ số; cứ 30 giây ứng dụng hiển thị một mã mới.",
+    "Set up your authenticator app": "Cài đặt ứng dụng xác thực",
+    "Enter your code": "Nhập mã xác thực",
+    "Officers and inspectors confirm each sign-in with a code from an app on their phone (Google Authenticator, "
+    "Microsoft Authenticator, FreeOTP or another TOTP app). This is done once.":
+        "Cán bộ và thanh tra viên xác nhận mỗi lần đăng nhập bằng mã từ một ứng dụng trên điện thoại (Google "
+        "Authenticator, Microsoft Authenticator, FreeOTP hoặc ứng dụng TOTP khác). Việc cài đặt chỉ làm một lần.",
+    "Open the app and choose to add an account by scanning a QR code.":
+        "Mở ứng dụng, chọn thêm tài khoản bằng cách quét mã QR.",
+    "QR code holding the secret key for your authenticator app": "Mã QR chứa khóa bí mật cho ứng dụng xác thực",
+    "If you cannot scan it, choose to enter a key and type this one:":
+        "Nếu không quét được, chọn nhập khóa và gõ khóa sau:",
+    "Type below the 6-digit code the app now shows for this account.":
+        "Nhập vào ô dưới đây mã 6 chữ số mà ứng dụng đang hiển thị cho tài khoản này.",
+    "Open your authenticator app and type the 6-digit code it shows for this service.":
+        "Mở ứng dụng xác thực và nhập mã 6 chữ số hiển thị cho dịch vụ này.",
+    "Confirm and sign in": "Xác nhận và đăng nhập",
+    "Lost your phone? The department's officer in charge of accounts can remove the app from your account, and you "
+    "set up a new one at your next sign-in.":
+        "Mất điện thoại? Cán bộ quản lý tài khoản của Sở có thể gỡ ứng dụng khỏi tài khoản của bạn; lần đăng nhập sau "
+        "bạn cài đặt lại.",
+    "Enter your password again: the code must follow it within 5 minutes.":
+        "Hãy nhập lại mật khẩu: mã xác thực phải được nhập trong vòng 5 phút sau mật khẩu.",
+    "Change your password": "Đổi mật khẩu",
+    "Change the password": "Đổi mật khẩu",
+    "Your password is changed.": "Mật khẩu đã được thay đổi.",
+    "Apps signed in with your old password (API tokens) will have to sign in again.":
+        "Các ứng dụng đã đăng nhập bằng mật khẩu cũ (khóa API) sẽ phải đăng nhập lại.",
+    "Administration": "Quản trị",
+    "Catalogues, organisations, users and documents, with their history.":
+        "Danh mục, tổ chức, người dùng và văn bản, kèm lịch sử thay đổi.",
+    "Look up a document or an instrument": "Tra cứu văn bản và phương tiện đo",
+    "The public search: a document by its number or QR code, an instrument by its serial number.":
+        "Tra cứu công khai: văn bản theo số hoặc mã QR, phương tiện đo theo số sản xuất.",
+    "Welcome, %(name)s": "Xin chào, %(name)s",
+    "Your work": "Công việc của bạn",
+    "For everyone": "Dành cho mọi tài khoản",
+    "Check that a document issued by the department is genuine and still valid, or find whether an instrument is "
+    "verified. No account is needed.":
+        "Kiểm tra văn bản do Sở cấp có phải là thật và còn hiệu lực không, hoặc phương tiện đo đã được kiểm định "
+        "chưa. Không cần tài khoản.",
+    "Check a document": "Kiểm tra văn bản",
+    "Check the document": "Kiểm tra",
+    "Document number or QR code": "Số văn bản hoặc mã QR",
+    "The number printed on the document (for example KĐ-2026/000123), or the address its QR code holds.":
+        "Số in trên văn bản (ví dụ KĐ-2026/000123), hoặc địa chỉ đọc được từ mã QR.",
+    "Documents found": "Kết quả tra cứu văn bản",
+    "%(counter)s document bears this number": "%(counter)s văn bản mang số này",
+    "Numbers are given per issuer and year, so several documents may bear the same one. To see whom a document was "
+    "issued to, scan its QR code.":
+        "Số văn bản được đánh theo từng đơn vị cấp và từng năm nên nhiều văn bản có thể trùng số. Để biết văn bản "
+        "cấp cho ai, hãy quét mã QR trên văn bản.",
+    "Issued by": "Đơn vị cấp",
+    "Issued on": "Ngày cấp",
+    "Valid until": "Có giá trị đến",
+    "No document found": "Không tìm thấy văn bản",
+    "No issued document bears the number or QR code “%(text)s”. Check what you typed against the paper: letters, "
+    "dashes and the slash count.":
+        "Không có văn bản đã cấp nào mang số hoặc mã QR “%(text)s”. Hãy đối chiếu với văn bản giấy: chữ cái, dấu gạch "
+        "ngang và dấu gạch chéo đều phải đúng.",
+    "Find an instrument by its serial number": "Tra cứu phương tiện đo theo số sản xuất",
+    "Serial number": "Số sản xuất",
+    "As printed on the instrument's plate; case and spaces do not matter.":
+        "Như ghi trên nhãn của phương tiện đo; không phân biệt chữ hoa, chữ thường và dấu cách.",
+    "Enter the serial number printed on the instrument.": "Hãy nhập số sản xuất ghi trên phương tiện đo.",
+    "Search the register": "Tra cứu",
+    "Instruments found": "Kết quả tra cứu phương tiện đo",
+    "%(counter)s registered instrument bears this serial number": "%(counter)s phương tiện đo đã đăng ký mang số này",
+    "No instrument found": "Không tìm thấy phương tiện đo",
+    "No instrument with the serial number “%(text)s” is on the register.":
+        "Không có phương tiện đo nào mang số sản xuất “%(text)s” trong sổ đăng ký.",
+    "Failed verification": "Không đạt",
+    "Too many searches": "Tra cứu quá nhiều lần",
+    "Searches from your address have reached the limit for now. Try again in %(seconds)s second.":
+        "Địa chỉ của bạn đã tra cứu quá số lần cho phép. Hãy thử lại sau %(seconds)s giây.",
+    "Back to the search": "Quay lại trang tra cứu",
+    "%(amount)s VND": "%(amount)s đồng",
+    "The form has expired": "Biểu mẫu đã hết hạn",
+    "The page was open for too long, or your browser refused this site's cookies, so the form could not be "
+    "accepted. Nothing was saved.":
+        "Trang đã mở quá lâu, hoặc trình duyệt từ chối cookie của trang này, nên biểu mẫu không được chấp nhận. "
+        "Chưa có gì được lưu.",
+    "Go back, reload the page and send the form again.": "Hãy quay lại, tải lại trang và gửi lại biểu mẫu.",
+    "Home page": "Trang chủ",
+    "Your start page": "Trang đầu của bạn",
+    "Page not found": "Không tìm thấy trang",
+    "There is no page at this address, or it is not one you may see.":
+        "Không có trang nào ở địa chỉ này, hoặc bạn không có quyền xem trang này.",
+    "Not allowed": "Không được phép",
+    "Your account may not do this. If you think it should, ask the department's officer in charge of accounts.":
+        "Tài khoản của bạn không được thực hiện việc này. Nếu cho rằng cần được phép, hãy liên hệ cán bộ quản lý tài "
+        "khoản của Sở.",
+    "Bad request": "Yêu cầu không hợp lệ",
+    "The server could not understand this request. Go back and try again.":
+        "Máy chủ không hiểu yêu cầu này. Hãy quay lại và thử lại.",
+    "Server error": "Lỗi máy chủ",
+    "Something went wrong on our side and the request could not be completed. It has been logged for the "
+    "administrators. Try again in a few minutes.":
+        "Đã xảy ra lỗi phía máy chủ nên yêu cầu không hoàn tất được. Lỗi đã được ghi lại cho quản trị viên. Hãy thử "
+        "lại sau ít phút.",
+    # web: officer pages
+    "Licence applications": "Hồ sơ đề nghị cấp giấy phép",
+    "Radiation work licences to decide: each check, the working-day deadlines, issue or refuse.":
+        "Giấy phép tiến hành công việc bức xạ chờ giải quyết: từng điều kiện, thời hạn tính theo ngày làm việc, cấp "
+        "hoặc từ chối.",
+    "Overdue organisations": "Tổ chức quá hạn",
+    "Instruments and X-ray units past their verification, licences expired, by organisation.":
+        "Phương tiện đo và thiết bị X-quang quá hạn kiểm định, giấy phép hết hạn, theo từng tổ chức.",
+    "Organisations": "Tổ chức",
+    "Find an organisation, see its users and create an account for it.":
+        "Tìm một tổ chức, xem người dùng của tổ chức và tạo tài khoản cho tổ chức.",
+    "Users": "Người dùng",
+    "Every account, by name or organisation.": "Mọi tài khoản, theo tên hoặc tổ chức.",
+    "All": "Tất cả", "Status": "Trạng thái", "Search": "Tìm", "Show": "Xem",
+    "Conditions of the licence": "Điều kiện của giấy phép",
+    "One condition a line, as the licence will print them. Leave empty for none.":
+        "Mỗi dòng một điều kiện, như sẽ in trên giấy phép. Để trống nếu không có.",
+    "Reason for the refusal": "Lý do từ chối",
+    "The facility reads it as written: cite the rule the file does not meet.":
+        "Cơ sở sẽ đọc nguyên văn: nêu rõ quy định mà hồ sơ chưa đáp ứng.",
+    "Letters, digits and . @ + - _ only.": "Chỉ gồm chữ, số và các ký tự . @ + - _",
+    "Full name": "Họ và tên", "E-mail": "Thư điện tử", "Role": "Vai trò", "First password": "Mật khẩu ban đầu",
+    "Where the notices of the organisation are sent.": "Nơi nhận các thông báo gửi tổ chức.",
+    "Give it to the user in person; they change it on their first sign-in. %(rules)s":
+        "Trao trực tiếp cho người dùng; họ đổi mật khẩu khi đăng nhập lần đầu. %(rules)s",
+    "The licence is issued. Its document is being prepared and gets its number now.":
+        "Đã cấp giấy phép. Văn bản giấy phép đang được lập và đã có số.",
+    "The application is refused; the facility reads the reason with its application.":
+        "Đã từ chối hồ sơ; cơ sở xem lý do cùng với hồ sơ của mình.",
+    "Part of the name, or the start of the tax code.": "Một phần của tên, hoặc các chữ số đầu của mã số thuế.",
+    "Part of the username, the name, the e-mail or the organisation.":
+        "Một phần của tên đăng nhập, họ tên, thư điện tử hoặc tên tổ chức.",
+    "You may not give this role.": "Bạn không được giao vai trò này.",
+    "The account %(username)s is created.": "Đã tạo tài khoản %(username)s.",
+    "Verification of the %(kind)s no. %(serial)s": "Kiểm định %(kind)s số %(serial)s",
+    "Radiation safety officer with a certificate": "Người phụ trách an toàn bức xạ có chứng chỉ",
+    "Personal dosimetry contract": "Hợp đồng đo liều cá nhân",
+    "The licence named is in force": "Giấy phép đã nêu còn hiệu lực",
+    "Renewal filed in time": "Nộp hồ sơ gia hạn đúng thời hạn",
+    "%(counter)s working day left": "Còn %(counter)s ngày làm việc",
+    "Due today": "Đến hạn hôm nay",
+    "%(counter)s working day late": "Quá hạn %(counter)s ngày làm việc",
+    "Decided in time": "Đã giải quyết đúng hạn",
+    "Decided %(counter)s working day late": "Giải quyết trễ %(counter)s ngày làm việc",
+    "Pages of the list": "Các trang của danh sách", "Previous page": "Trang trước", "Next page": "Trang sau",
+    "Page %(number)s of %(total)s": "Trang %(number)s/%(total)s",
+    "Organisation": "Tổ chức", "Account": "Tài khoản", "Enabled": "Đang hoạt động", "Disabled": "Đã khóa",
+    "Edit in the administration": "Sửa trong trang quản trị",
+    "Application of %(facility)s": "Hồ sơ của %(facility)s",
+    "filed on %(day)s": "nộp ngày %(day)s", "Deadlines": "Thời hạn",
+    "Check that the file is complete": "Kiểm tra tính đầy đủ của hồ sơ", "Decision": "Quyết định",
+    "by %(day)s": "chậm nhất ngày %(day)s", "Decided on %(day)s.": "Đã giải quyết ngày %(day)s.",
+    "The file": "Hồ sơ", "Facility": "Cơ sở", "X-ray units": "Thiết bị X-quang", "serial no.": "số sản xuất",
+    "Radiation safety officer": "Người phụ trách an toàn bức xạ", "certificate": "chứng chỉ",
+    "None named": "Chưa có", "Personal dosimetry": "Đo liều cá nhân", "contract": "hợp đồng",
+    "None recorded": "Chưa ghi nhận", "Current licence": "Giấy phép hiện có",
+    "valid until %(day)s": "có hiệu lực đến ngày %(day)s", "Changes requested": "Nội dung đề nghị thay đổi",
+    "Prerequisite checks": "Kiểm tra điều kiện", "Met": "Đạt", "Not met": "Không đạt",
+    "No check recorded.": "Chưa có kết quả kiểm tra.", "Documents of the file": "Thành phần hồ sơ",
+    "Given": "Đã nộp", "if applicable": "nếu có",
+    "Download the scan": "Tải bản quét", "Not given": "Chưa nộp",
+    "Issue the licence": "Cấp giấy phép",
+    "The checks run again before the licence is written; its term follows Decree 142/2020 Art. 37.":
+        "Các điều kiện được kiểm tra lại trước khi lập giấy phép; thời hạn giấy phép theo Điều 37 Nghị định "
+        "142/2020/NĐ-CP.",
+    "Refuse the application": "Từ chối hồ sơ", "Licence issued": "Đã cấp giấy phép",
+    "by %(name)s": "bởi %(name)s", "Number": "Số", "Open the licence (PDF)": "Mở giấy phép (PDF)",
+    "the document is being prepared": "văn bản đang được lập", "Period of validity": "Thời hạn hiệu lực",
+    "from %(start)s to %(end)s": "từ ngày %(start)s đến ngày %(end)s", "Conditions": "Điều kiện",
+    "at filing, by its checks": "khi nộp, do không đạt điều kiện",
+    "Applications for a radiation work licence (diagnostic X-ray). The checks ran when each was filed; the deadlines "
+    "count working days, without weekends and public holidays.":
+        "Hồ sơ đề nghị cấp giấy phép tiến hành công việc bức xạ (X-quang chẩn đoán y tế). Các điều kiện được kiểm tra "
+        "khi nộp; thời hạn tính theo ngày làm việc, không kể ngày nghỉ cuối tuần và ngày lễ.",
+    "%(counter)s application": "%(counter)s hồ sơ", "Kind": "Loại", "Filed on": "Ngày nộp",
+    "Decision due": "Hạn giải quyết", "No application of this status.": "Không có hồ sơ nào ở trạng thái này.",
+    "Particulars": "Thông tin", "Address": "Địa chỉ", "Province": "Tỉnh, thành phố",
+    "Governing agency": "Cơ quan chủ quản",
+    "Correct the particulars in the administration": "Sửa thông tin trong trang quản trị",
+    "New account for this organisation": "Tạo tài khoản cho tổ chức này", "Create the account": "Tạo tài khoản",
+    "%(counter)s user": "%(counter)s người dùng",
+    "This organisation has no account yet.": "Tổ chức này chưa có tài khoản nào.",
+    "Businesses, hospitals, verification bodies and the department. Open one to see its users and create an account "
+    "for it; its particulars are corrected in the administration.":
+        "Doanh nghiệp, bệnh viện, tổ chức kiểm định và Sở. Mở một tổ chức để xem người dùng và tạo tài khoản; thông "
+        "tin của tổ chức được sửa trong trang quản trị.",
+    "%(counter)s organisation matches “%(text)s”": "%(counter)s tổ chức khớp với “%(text)s”",
+    "%(counter)s organisation": "%(counter)s tổ chức", "Name": "Tên", "Tax code": "Mã số thuế",
+    "No organisation found. Check the spelling, or search by the start of the tax code.":
+        "Không tìm thấy tổ chức. Hãy kiểm tra chính tả, hoặc tìm theo các chữ số đầu của mã số thuế.",
+    "Organisations with instruments past their verification, X-ray units past theirs or a licence expired, as of "
+    "today; the most overdue first.":
+        "Các tổ chức có phương tiện đo hoặc thiết bị X-quang quá hạn kiểm định, hoặc giấy phép hết hạn, tính đến hôm "
+        "nay; tổ chức quá hạn nhiều nhất ở đầu.",
+    "Instruments overdue": "Phương tiện đo quá hạn", "X-ray units overdue": "Thiết bị X-quang quá hạn",
+    "Licences expired": "Giấy phép hết hạn", "Overdue since": "Quá hạn từ ngày",
+    "Nothing is overdue.": "Không có gì quá hạn.",
+    "Every account. To create one, open its organisation; roles, passwords and access are changed in the "
+    "administration.":
+        "Mọi tài khoản. Để tạo tài khoản, hãy mở tổ chức của người dùng; vai trò, mật khẩu và quyền truy cập được "
+        "sửa trong trang quản trị.",
+    "%(counter)s user matches “%(text)s”": "%(counter)s người dùng khớp với “%(text)s”",
+    "No user found.": "Không tìm thấy người dùng.",
 }
 
 

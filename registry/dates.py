@@ -7,7 +7,7 @@ Working days in Viet Nam skip weekends and public holidays and count make-up wor
 """
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -35,6 +35,17 @@ def add_working_days(start: date, days: int) -> date:
         return start
     holiday_calendar = _calendar(start.year, start.year + 1 + days // 200)
     return holiday_calendar.get_nth_working_day(start, days)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """How many working days after `start` it takes to reach `end`: the inverse of add_working_days
+    (`working_days_between(d, add_working_days(d, n)) == n`); negative when `end` is before `start`."""
+    if end < start:
+        return -working_days_between(end, start)
+    if end == start:
+        return 0
+    holiday_calendar = _calendar(start.year, end.year)
+    return holiday_calendar.get_working_days_count(start + timedelta(days=1), end)
 
 
 def is_working_day(day: date) -> bool:

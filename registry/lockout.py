@@ -1,4 +1,5 @@
-"""What a locked-out login gets (django-axes' AXES_LOCKOUT_CALLABLE): a page in the admin, JSON on the API.
+"""What a locked-out login gets (django-axes' AXES_LOCKOUT_CALLABLE): a page in the admin, JSON on the API, the
+sign-in page with the lock's message on the web pages.
 
 A lock comes after settings.LOGIN_FAILURE_LIMIT failed logins for one account or from one address, and lasts
 LOGIN_LOCKOUT_MINUTES from the last attempt (every attempt while locked counts, so it starts the time again).
@@ -28,8 +29,10 @@ def lockout_message(until: datetime) -> str:
 
 def lockout_response(request: HttpRequest, original_response: HttpResponse | None = None,
                      credentials: dict | None = None) -> HttpResponse:
-    """The API's token view already answered the lock in JSON (with the field locked_until); keep that answer."""
-    if original_response is not None and request.path.startswith("/api/"):
+    """The API's token view already answered the lock in JSON (with the field locked_until), and the pages' sign-in
+    with its own page (status 429): keep those answers; the admin's login gets this page."""
+    if original_response is not None and (request.path.startswith("/api/")
+                                          or original_response.status_code == settings.AXES_HTTP_RESPONSE_CODE):
         return original_response
     context = {**admin.site.each_context(request), "message": lockout_message(locked_until(request))}
     return render(request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

@@ -52,18 +52,38 @@ def services_missing() -> str | None:
     return None
 
 
-def pytest_collection_modifyitems(config, items):
-    reason = services_missing()
-    if reason is None:
-        return
-    marked = [item for item in items if "services" in item.keywords]
-    if not marked:
+# Browser tests (tests/web/) drive Debian's Chromium with Playwright; axe-core comes from the npm registry.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (make install)"
+    if shutil.which("npm") is None:
+        return "npm is missing, to fetch axe-core"
+    return None
+
+
+def _skip_or_fail(items, marker: str, reason: str | None, notice: str) -> None:
+    """Skip the tests with this marker, with a notice, when their tools are missing; in CI, fail the run instead."""
+    marked = [item for item in items if marker in item.keywords]
+    if reason is None or not marked:
         return
     if IN_CI:
-        raise pytest.UsageError(f"CI must run every test, but the real services are missing: {reason}")
-    notice = f"needs PostgreSQL, Redis and a Celery worker ({reason}); run .ci/run to include it"
+        raise pytest.UsageError(f"CI must run every test, but the {marker} tests cannot run: {reason}")
     for item in marked:
-        item.add_marker(pytest.mark.skip(reason=notice))
+        item.add_marker(pytest.mark.skip(reason=notice.format(reason=reason)))
+
+
+def pytest_collection_modifyitems(config, items):
+    _skip_or_fail(items, "services", services_missing(),
+                  "needs PostgreSQL, Redis and a Celery worker ({reason}); run .ci/run to include it")
+    _skip_or_fail(items, "browser", browser_missing(), "needs a browser ({reason}); run .ci/run to include it")
 
 
 def pytest_configure(config):
@@ -72,10 +92,18 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
+    lines = []
     reason = services_missing()
     if reason:
-        return f"NOTICE: tests marked 'services' are SKIPPED here: {reason}. .ci/run runs them."
-    return "real services: PostgreSQL and Redis found; worker tests run against real Celery worker processes"
+        lines.append(f"NOTICE: tests marked 'services' are SKIPPED here: {reason}. .ci/run runs them.")
+    else:
+        lines.append("real services: PostgreSQL and Redis found; worker tests run against real Celery worker processes")
+    reason = browser_missing()
+    if reason:
+        lines.append(f"NOTICE: tests marked 'browser' are SKIPPED here: {reason}. .ci/run runs them.")
+    else:
+        lines.append(f"browser: the page tests drive {CHROMIUM} with Playwright")
+    return lines
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -36,7 +36,7 @@ def test_an_unexpected_api_error_is_a_json_500_without_details(anonymous, settin
     assert b"secret detail" not in response.content and b"Traceback" not in response.content
 
 
-def test_an_unexpected_page_error_is_a_plain_page_without_details(anonymous, settings):
+def test_an_unexpected_page_error_is_the_sites_page_without_details(anonymous, settings):
     settings.DEBUG = False
 
     response = anonymous.get("/boom/")
@@ -44,7 +44,8 @@ def test_an_unexpected_page_error_is_a_plain_page_without_details(anonymous, set
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
     assert b"secret detail" not in response.content and b"Traceback" not in response.content
-    assert len(response.content) < 2000
+    page = response.content.decode()
+    assert "<title>Lỗi máy chủ – " in page and len(page) < 6000  # the layout and a sentence, nothing more
 
 
 def test_an_api_route_error_outside_drf_is_json_too(anonymous, settings):
@@ -71,13 +72,14 @@ def _settings_in_subprocess(code: str, env: dict) -> subprocess.CompletedProcess
                           env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env})
 
 
-def test_make_run_settings_have_debug_off_and_serve_the_admin_and_swagger_static_files(tmp_path):
+def test_make_run_settings_have_debug_off_and_serve_the_static_files_of_the_admin_swagger_and_pages(tmp_path):
     result = _settings_in_subprocess(
         "from django.test import Client\n"
         "client = Client()\n"
         "print(settings.DEBUG)\n"
         "for url in ('/static/admin/css/base.css', '/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui.css',"
-        " '/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js'):\n"
+        " '/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js', '/static/web/site.css',"
+        " '/static/web/htmx.min.js'):\n"
         "    response = client.get(url, HTTP_HOST='127.0.0.1')\n"
         "    print(url, response.status_code)\n",
         env={"DATA_DIR": str(tmp_path)})

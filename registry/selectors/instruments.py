@@ -35,6 +35,7 @@ from registry.models import (
 from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
+    "PublicInstrument",
     "VerificationState",
     "current_revision",
     "instrument_changes",
@@ -42,6 +43,7 @@ __all__ = [
     "instrument_get_for_update",
     "instrument_list",
     "instrument_lookup",
+    "instrument_public_lookup",
     "instrument_type_get",
     "instrument_type_list",
     "instrument_verification_state",
@@ -136,6 +138,29 @@ def instrument_lookup(*, actor: User, serial_number: str) -> QuerySet[Instrument
     """Instruments by their exact serial number (case and spacing aside), within the caller's scope: a
     technician finds what its body registered or was assigned, never another owner's instrument."""
     return instrument_list(actor=actor).filter(serial_key=identity_key(serial_number, drop_spaces=True))
+
+
+# The public register search answers at most this many instruments: a serial is shared by few types and makers.
+PUBLIC_LOOKUP_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class PublicInstrument:
+    """What anyone may know of a registered instrument: its type, valid-until and verification status."""
+
+    type_name: str
+    type_name_en: str
+    valid_until: date | None
+    status: str  # a VerificationStatus value
+
+
+def instrument_public_lookup(*, serial_number: str) -> list[PublicInstrument]:
+    """Anyone's search of the register by exact serial number (case and spacing aside), issue 10. Only the public
+    facts leave this function, never the instrument: no page can reach its owner, location or maker."""
+    found = _with_status(Instrument.objects.filter(serial_key=identity_key(serial_number, drop_spaces=True)))
+    rows = found.order_by("instrument_type__name", "id").values_list(
+        "instrument_type__name", "instrument_type__name_en", "valid_until", "verification_status")
+    return [PublicInstrument(*row) for row in rows[:PUBLIC_LOOKUP_LIMIT]]
 
 
 def instrument_get(*, actor: User, pk: int) -> Instrument:

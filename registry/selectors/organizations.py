@@ -5,9 +5,10 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from registry.models import (
     Instrument,
@@ -24,8 +25,8 @@ from registry.models import (
 
 __all__ = [
     "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
-    "overdue_by_organization",
-    "user_get", "user_get_for_update", "user_list",
+    "organization_search", "overdue_by_organization", "totp_device_get",
+    "user_get", "user_get_for_update", "user_list", "user_search",
 ]
 
 # Officers and inspectors read every register (DESIGN.md §4).
@@ -37,6 +38,16 @@ def organization_list(*, actor: User) -> QuerySet[Organization]:
     if actor.role in (*READ_ALL_ROLES, Role.TECHNICIAN):
         return Organization.objects.all()
     return Organization.objects.filter(pk=actor.organization_id)
+
+
+def organization_search(*, actor: User, text: str = "") -> QuerySet[Organization]:
+    """The organisations the caller sees whose name contains the text or whose tax code starts with it (as the
+    API's `q`), by name, each with its number of users."""
+    organizations = organization_list(actor=actor).annotate(user_count=Count("users"))
+    text = text.strip()
+    if text:
+        organizations = organizations.filter(Q(name__icontains=text) | Q(tax_code__startswith=text))
+    return organizations.order_by("name", "id")
 
 
 def organization_get(*, actor: User, pk: int) -> Organization:
@@ -57,6 +68,19 @@ def _user_scope(*, actor: User) -> QuerySet[User]:
 def user_list(*, actor: User) -> QuerySet[User]:
     """Officers see every user; anyone else only themselves."""
     return _user_scope(actor=actor).select_related("organization")
+
+
+def user_search(*, actor: User, text: str = "", organization_id: int | None = None) -> QuerySet[User]:
+    """The users the caller sees (officers: all) whose username, name, e-mail or organisation's name contains the
+    text, of one organisation when given, by username."""
+    users = user_list(actor=actor)
+    if organization_id is not None:
+        users = users.filter(organization_id=organization_id)
+    text = text.strip()
+    if text:
+        users = users.filter(Q(username__icontains=text) | Q(full_name__icontains=text) | Q(email__icontains=text)
+                             | Q(organization__name__icontains=text))
+    return users.order_by("username", "id")
 
 
 def user_get(*, actor: User, pk: int) -> User:
@@ -112,3 +136,10 @@ def overdue_by_organization(*, actor: User, limit: int = 500) -> list[dict]:
     result = [{"organization_id": pk, "organization_name": names.get(pk, ""), **row} for pk, row in rows.items()]
     result.sort(key=lambda row: -(row["instruments_overdue"] + row["xray_devices_overdue"] + row["licenses_expired"]))
     return result[:limit]
+
+
+def totp_device_get(*, user: User, for_update: bool = False) -> TOTPDevice | None:
+    """The user's authenticator app for signing in to the pages: the confirmed one, else one still being set up
+    (issue 10). A user has at most one of each: setting up again reuses the unconfirmed one."""
+    devices = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "id")
+    return (devices.select_for_update() if for_update else devices).first()

@@ -1,5 +1,6 @@
 """Reads of the X-ray register, scoped to the caller: facilities see their own, officers and inspectors all."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -8,12 +9,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from certificates.models import Document
+from registry.dates import working_days_between
 from registry.models import (
     ApplicationAttachment,
     ChecklistItem,
     DoseAlert,
     DoseReading,
     LicenseApplication,
+    LicenseApplicationStatus,
     RadiationLicense,
     RadiationLicenseStatus,
     RadiationWorker,
@@ -28,14 +31,21 @@ from registry.selectors.instruments import VerificationState, state_from_verific
 from registry.selectors.organizations import READ_ALL_ROLES
 
 __all__ = [
+    "ApplicationCheckRow",
+    "ApplicationDeadline",
+    "ChecklistRow",
     "checklists_by_application_kind",
     "dose_alert_list",
     "dose_readings_of",
     "expiring_window_end",
     "license_application_attachment_get",
+    "license_application_check_rows",
+    "license_application_checklist",
+    "license_application_deadlines",
     "license_application_get",
     "license_application_get_for_update",
     "license_application_list",
+    "license_application_queue",
     "license_document",
     "license_status_q",
     "radiation_license_get",
@@ -129,6 +139,89 @@ def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
 
 def license_application_get_for_update(*, actor: User, pk: int) -> LicenseApplication:
     return get_object_or_404(_facility_scope(LicenseApplication.objects.select_for_update(), actor=actor), pk=pk)
+
+
+def license_application_queue(*, actor: User, status: str = "") -> QuerySet[LicenseApplication]:
+    """Applications of one status (all when none): those still to decide by the nearest decision deadline, the
+    others the latest filed first."""
+    applications = license_application_list(actor=actor)
+    if status:
+        applications = applications.filter(status=status)
+    if status == LicenseApplicationStatus.SUBMITTED:
+        return applications.order_by("processing_deadline", "filed_on", "id")
+    return applications
+
+
+@dataclass(frozen=True)
+class ApplicationDeadline:
+    """One working-day deadline of an application (Decree 142/2020 Art. 29.4, 30.5): the day it falls on and the
+    working days left, counted from today while the file is open and from the day of the decision once decided;
+    0 on the day itself, negative when it was (or is being) missed."""
+
+    code: str  # "completeness" (the check that the file is complete) or "decision"
+    due_on: date
+    working_days_left: int
+    decided_on: date | None
+
+    @property
+    def working_days_late(self) -> int:
+        return max(0, -self.working_days_left)
+
+    @property
+    def state(self) -> str:
+        """open, due_today or late while undecided; met or missed once decided."""
+        if self.decided_on is not None:
+            return "met" if self.working_days_left >= 0 else "missed"
+        if self.working_days_left == 0:
+            return "due_today"
+        return "open" if self.working_days_left > 0 else "late"
+
+
+def license_application_deadlines(application: LicenseApplication, *,
+                                  today: date | None = None) -> list[ApplicationDeadline]:
+    """The application's deadlines counted down in working days (registry.dates: weekends, Vietnamese holidays and
+    make-up Saturdays); the days themselves were computed when it was filed, from the legal numbers then in force.
+    A refusal at filing (a failed prerequisite) or an officer's decision closes both. No query."""
+    decided_on = timezone.localtime(application.decided_at).date() if application.decided_at else None
+    counted_to = decided_on or today or timezone.localdate()
+    return [ApplicationDeadline(code, due_on, working_days_between(counted_to, due_on), decided_on)
+            for code, due_on in (("completeness", application.completeness_deadline),
+                                 ("decision", application.processing_deadline))]
+
+
+@dataclass(frozen=True)
+class ApplicationCheckRow:
+    """A prerequisite check recorded on an application, with the device it checked when it checked one."""
+
+    kind: str  # device-verification, safety-officer, dosimetry-contract, previous-license, renewal-lead-time
+    passed: bool
+    reason: str
+    device: XrayDevice | None = None
+
+
+def license_application_check_rows(application: LicenseApplication) -> list[ApplicationCheckRow]:
+    """The checks run on the application (at filing, and again at an issue), in the order they ran; a device's
+    check (code device-verification-<id>) names its device. No query beyond the list's prefetches."""
+    devices = {f"device-verification-{device.pk}": device for device in application.devices.all()}
+    return [ApplicationCheckRow("device-verification" if check.code in devices else check.code, check.passed,
+                                check.reason, devices.get(check.code))
+            for check in application.checks.all()]
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """A document the file of this kind must hold, and what the facility gave for it (None: nothing yet)."""
+
+    item: ChecklistItem
+    attachment: ApplicationAttachment | None
+
+
+def license_application_checklist(application: LicenseApplication,
+                                  checklists: dict[str, list[ChecklistItem]]) -> list[ChecklistRow]:
+    """The officer's completeness check: each item of the checklist of the application's kind
+    (checklists_by_application_kind) beside the attachment given for it."""
+    given = {attachment.item.code: attachment for attachment in application.attachments.all()}
+    return [ChecklistRow(item, given.get(item.code)) for item in checklists.get(application.kind, [])]
 
 
 def checklists_by_application_kind() -> dict[str, list[ChecklistItem]]:

@@ -9,5 +9,7 @@ from registry.services.organizations import *  # noqa: F403
 from registry.services.organizations import __all__ as _organizations
 from registry.services.radiation import *  # noqa: F403
 from registry.services.radiation import __all__ as _radiation
+from registry.services.two_factor import *  # noqa: F403
+from registry.services.two_factor import __all__ as _two_factor
 
-__all__ = [*_organizations, *_instruments, *_radiation]
+__all__ = [*_organizations, *_instruments, *_radiation, *_two_factor]

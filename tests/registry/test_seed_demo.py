@@ -4,11 +4,13 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from pypdf import PdfReader
 
 from certificates.models import Document
 from certificates.services import document_render
-from registry.models import Organization, OrganizationKind
+from registry.models import Organization, OrganizationKind, User
+from registry.selectors import overdue_by_organization
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +38,13 @@ def test_a_demo_certificate_is_dated_in_quang_tri(seeded):
 
     assert "Quảng Trị, ngày" in text
     assert "Hà Nội" not in text
+
+
+def test_the_demo_has_an_organization_with_an_instrument_past_its_verification(seeded):
+    officer = User.objects.get(username="officer")
+
+    overdue = overdue_by_organization(actor=officer)
+
+    assert [(row["organization_name"], row["instruments_overdue"]) for row in overdue] == [
+        ("Công ty TNHH Xăng dầu Hiền Lương", 1)]
+    assert overdue[0]["oldest_due_date"] < timezone.localdate()

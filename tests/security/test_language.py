@@ -101,7 +101,7 @@ def test_the_catalogue_has_no_untranslated_fuzzy_or_obsolete_entry():
 def _extracted_msgids() -> set[str]:
     """What makemessages would extract from our code (xgettext with Django's keywords), without writing locale/."""
     sources = sorted(str(path.relative_to(ROOT)) for folder in ("config", "registry", "certificates", "workers",
-                                                               "inspections")
+                                                               "inspections", "web")
                      for path in (ROOT / folder).rglob("*.py"))
     keywords = ["gettext_noop", "gettext_lazy", "ngettext_lazy:1,2", "pgettext:1c,2", "npgettext:1c,2,3",
                 "pgettext_lazy:1c,2", "npgettext_lazy:1c,2,3"]

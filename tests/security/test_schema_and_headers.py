@@ -51,7 +51,7 @@ def test_every_text_and_list_in_a_request_body_is_bounded(schema):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/api/docs/", "/admin/login/", "/healthz"])
+@pytest.mark.parametrize("url", ["/api/docs/", "/admin/login/", "/healthz", "/", "/sign-in/"])
 def test_pages_send_a_strict_content_security_policy(client, url):
     response = client.get(url)
 

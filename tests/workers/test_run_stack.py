@@ -93,6 +93,11 @@ def test_run_stack_on_a_fresh_data_dir_restarts_a_killed_worker_and_beat(tmp_pat
     with _stack(tmp_path, free_port) as (_stack_process, data, output):
         with urllib.request.urlopen(f"http://127.0.0.1:{free_port}/healthz", timeout=5) as response:
             assert response.headers["Server"].startswith("gunicorn")  # a production server, not runserver
+        # The pages and their static files (WhiteNoise), by the same server with DEBUG off.
+        with urllib.request.urlopen(f"http://127.0.0.1:{free_port}/", timeout=5) as response:
+            assert response.headers["Server"].startswith("gunicorn") and "Tra cứu" in response.read().decode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{free_port}/static/web/site.css", timeout=5) as response:
+            assert response.headers["Content-Type"].startswith("text/css") and b"--brand" in response.read()
         worker, beat = _pid(data, "worker"), _pid(data, "beat")
         os.kill(worker, signal.SIGKILL)
         os.kill(beat, signal.SIGKILL)

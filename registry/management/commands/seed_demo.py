@@ -58,6 +58,9 @@ INSTRUMENTS = [
      "(4 – 60) L/min", "0,5", 40),
     ("FUEL_DISPENSER", "TK-2291-02", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu Cửa Việt, Gio Linh",
      "(4 – 60) L/min", "0,5", 350),
+    # Past its 12-month verification (430 days ago): the demo's overdue organisation (issue 10, the officer's list).
+    ("FUEL_DISPENSER", "TK-2291-03", "Tatsuno", "SUNNY-2", "fuel", "Cửa hàng xăng dầu Lao Bảo, Hướng Hóa",
+     "(4 – 60) L/min", "0,5", 430),
     ("PLATFORM_COUNTER_SCALE", "CB-150-0042", "Nhơn Hòa", "CB-150", "fuel", "Kho hàng Lao Bảo, Hướng Hóa",
      "Max 150 kg; d = 50 g", "III", None),
     ("BP_METER", "HEM-7120-88812", "Omron", "HEM-7120", "hospital", "Khoa Khám bệnh, phòng 103",

@@ -26,3 +26,36 @@ def test_the_department_is_the_officers_own(officer):
 
     assert selectors.department_for(officer) == officer.organization
     assert selectors.department_for(UserFactory(role="officer", organization=other)) == other
+
+
+def test_organization_search_finds_by_name_or_the_start_of_the_tax_code(officer):
+    fuel = OrganizationFactory(name="Công ty TNHH Xăng dầu Hiền Lương", tax_code="0104567890")
+    OrganizationFactory(name="Bệnh viện Đa khoa khu vực Triệu Hải", tax_code="0107654326")
+    UserFactory(role="business", organization=fuel)
+
+    by_name = selectors.organization_search(actor=officer, text=" xăng dầu ")
+    by_tax_code = selectors.organization_search(actor=officer, text="010456")
+
+    assert [(o.name, o.user_count) for o in by_name] == [(fuel.name, 1)]
+    assert list(by_tax_code) == [fuel]
+    assert not selectors.organization_search(actor=officer, text="4567890").exists()  # the start only
+
+
+def test_organization_search_keeps_a_business_to_its_own(business_user):
+    OrganizationFactory(name="Công ty khác")
+
+    assert list(selectors.organization_search(actor=business_user)) == [business_user.organization]
+
+
+def test_user_search_finds_by_name_username_email_or_organization_within_one_organization(officer, technician):
+    hoa = UserFactory(role="business", username="hoa.nguyen", full_name="Nguyễn Thị Hoa", email="hoa@bv.vn")
+
+    assert list(selectors.user_search(actor=officer, text="thị hoa")) == [hoa]
+    assert list(selectors.user_search(actor=officer, text="HOA.NG")) == [hoa]
+    assert list(selectors.user_search(actor=officer, text="@bv.vn")) == [hoa]
+    assert list(selectors.user_search(actor=officer, text=technician.organization.name[:12])) == [technician]
+    assert list(selectors.user_search(actor=officer, organization_id=hoa.organization_id)) == [hoa]
+
+
+def test_user_search_shows_anyone_but_an_officer_only_themselves(technician, business_user):
+    assert list(selectors.user_search(actor=technician)) == [technician]
