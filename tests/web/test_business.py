@@ -5,6 +5,7 @@ instrument, notice or document is a 404."""
 
 import csv
 import io
+
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -13,7 +14,12 @@ from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
 from tests.factories import InstrumentFactory
 from tests.inspections.conftest import art_10_1, cases, topics  # noqa: F401 (fixtures)
-from tests.inspections.penalty_fixtures import issue_decision, issue_record, sanction, verify_remedy  # noqa: F401
+from tests.inspections.penalty_fixtures import (
+    issue_decision,
+    issue_record,
+    sanction,  # noqa: F401 (a fixture)
+    verify_remedy,
+)
 from tests.registry.radiation_fixtures import issue_license, make_hospital
 from tests.web.business_data import EXPIRED_SERIAL, OTHER_SERIAL, make_fleet
 
@@ -196,8 +202,9 @@ def test_another_role_gets_404(client, technician):
     assert client.get(PAGE).status_code == 404
 
 
-def test_open_remedies_and_unpaid_fines_with_their_deadlines(client, sanction):
-    decision = issue_decision(sanction.cases, issue_record(sanction.cases), remedies=[verify_remedy(sanction.instrument)])
+def test_open_remedies_and_unpaid_fines_with_their_deadlines(client, sanction):  # noqa: F811
+    decision = issue_decision(sanction.cases, issue_record(sanction.cases),
+                              remedies=[verify_remedy(sanction.instrument)])
     client.force_login(sanction.cases.business)
 
     page = _page(client)
