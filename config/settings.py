@@ -366,8 +366,9 @@ DEPARTMENT_PROVINCE = env_str("DEPARTMENT_PROVINCE", "Quảng Trị")
 DEPARTMENT_ADDRESS = env_str("DEPARTMENT_ADDRESS", "204 Hùng Vương, phường Đông Lễ, thành phố Đông Hà, tỉnh Quảng Trị")
 
 # --- Domain settings that are policy, not law ---
-# How many days before valid-until an instrument counts as "due soon" on lists and filters.
-DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 30)
+# How many days before valid-until an instrument counts as "due soon" on lists and filters: 60, the first notice's
+# stage (registry/catalog/notices.json, d60) and what a business's compliance page counts (issue 10, point 3).
+DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 60)
 # A licence lists as "expiring" this many days before its end: 30 days before the last day a renewal may be
 # filed (45 days before expiry, Decree 142/2020 Art. 30.1), so the facility still has a month to file.
 LICENSE_EXPIRING_DAYS = env_int("LICENSE_EXPIRING_DAYS", 75)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
     CharField,
+    Count,
     Prefetch,
     Q,
     QuerySet,
@@ -44,6 +45,7 @@ __all__ = [
     "instrument_list",
     "instrument_lookup",
     "instrument_public_lookup",
+    "instrument_status_counts",
     "instrument_type_get",
     "instrument_type_list",
     "instrument_verification_state",
@@ -132,6 +134,15 @@ def _instrument_scope(*, actor: User) -> QuerySet[Instrument]:
 
 def instrument_list(*, actor: User) -> QuerySet[Instrument]:
     return _with_status(_instrument_scope(actor=actor)).select_related("instrument_type", "owner")
+
+
+def instrument_status_counts(*, actor: User) -> dict[str, int]:
+    """How many of the caller's instruments are in each verification status today, every status present (0 when
+    none), in VerificationStatus order: one query. Each count is the list that instrument_list filtered by
+    verification_status_q gives, so a count and the list behind it never disagree."""
+    counts = dict(_with_status(_instrument_scope(actor=actor)).order_by().values_list("verification_status")
+                  .annotate(count=Count("id")))
+    return {status.value: counts.get(status.value, 0) for status in VerificationStatus}
 
 
 def instrument_lookup(*, actor: User, serial_number: str) -> QuerySet[Instrument]:

@@ -6,7 +6,7 @@ in force on the day it applies; the 2026 regime (Decree 332/2025) may change the
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,14 +34,19 @@ from registry.models import (
     VerificationResult,
     XrayDevice,
     XrayDeviceKind,
+    XrayDeviceStatus,
 )
 from registry.permissions import has_role, require
 from registry.scans import display_name, scan_inspect
 from registry.selectors import (
     department_for,
     license_application_get_for_update,
+    license_application_list,
     license_document,
     radiation_license_get_for_update,
+    radiation_license_list,
+    radiation_worker_list,
+    xray_device_list,
 )
 from registry.services.radiation.devices import acting_facility
 from registry.validators import normalize_serial
@@ -50,11 +55,13 @@ __all__ = [
     "KINDS_WITHOUT_SAFETY_OFFICER",
     "AttachmentInput",
     "CheckResult",
+    "LicensePrerequisites",
     "license_application_attach",
     "license_application_checks",
     "license_application_refuse",
     "license_application_submit",
     "license_issue",
+    "license_prerequisites",
     "license_reinstate",
     "license_revoke",
     "license_suspend",
@@ -219,6 +226,66 @@ def license_application_checks(application: LicenseApplication) -> list[CheckRes
         _dosimetry_check(application),
         *_previous_license_checks(application),
     ]
+
+
+@dataclass(frozen=True)
+class LicensePrerequisites:
+    """Where a facility stands for its licence on a day (issue 10, the business's compliance page): the licence in
+    force (or none), the last day a renewal of it may be filed, and the prerequisite checks an application filed
+    that day would meet (a renewal of the licence in force, a new licence otherwise), each passed or with the reason
+    the filing would be refused. `devices[i]` is the unit of the check `device-verification-<its id>`."""
+
+    license: RadiationLicense | None
+    kind: str  # LicenseApplicationKind: what the facility would file that day
+    devices: list[XrayDevice]
+    checks: list[CheckResult]
+    renewal_deadline: date | None = None
+    renewal_lead_days: int | None = None
+    renewal_basis: str = ""
+
+    @property
+    def renewal_days_left(self) -> int | None:
+        if self.renewal_deadline is None:
+            return None
+        return (self.renewal_deadline - timezone.localdate()).days
+
+
+def license_prerequisites(*, actor: User, on: date | None = None) -> LicensePrerequisites:
+    """The caller's facility's standing for its licence on a day (today by default), read through the caller's
+    scope and judged by the very checks a filing runs (license_application_checks): nothing is written. The
+    application it imagines names the licence's units still in use (the facility's units in use when it holds
+    none), the licence's safety officer (or the facility's certified one) and the dosimetry contract of the
+    facility's latest application that recorded one."""
+    on = on or timezone.localdate()
+    in_force = (radiation_license_list(actor=actor).filter(status=RadiationLicenseStatus.ACTIVE, valid_from__lte=on,
+                                                          valid_until__gte=on).order_by("-valid_until", "-id").first())
+    if in_force is not None:
+        devices = [device for device in in_force.devices.all() if device.status != XrayDeviceStatus.DISPOSED]
+    else:
+        devices = list(xray_device_list(actor=actor).filter(status=XrayDeviceStatus.IN_USE).order_by("id"))
+    safety_officer = in_force.safety_officer if in_force is not None else (
+        radiation_worker_list(actor=actor).filter(active=True, is_safety_officer=True)
+        .exclude(certificate_number="").order_by("id").first())
+    contract = (license_application_list(actor=actor).exclude(dosimetry_contract_number="")
+                .order_by("-filed_on", "-id").first())
+    kind = LicenseApplicationKind.RENEWAL if in_force is not None else LicenseApplicationKind.NEW
+    imagined = LicenseApplication(
+        kind=kind, filed_on=on, previous_license=in_force, safety_officer=safety_officer,
+        dosimetry_provider=contract.dosimetry_provider if contract else "",
+        dosimetry_contract_number=contract.dosimetry_contract_number if contract else "")
+    checks = [
+        *(_device_check(device, on) for device in devices),
+        _safety_officer_check(imagined, devices),
+        _dosimetry_check(imagined),
+        *_previous_license_checks(imagined),
+    ]
+    if in_force is None:
+        return LicensePrerequisites(license=None, kind=kind, devices=devices, checks=checks)
+    lead = legal_parameter("license.renewal_lead_days", on=on)
+    return LicensePrerequisites(
+        license=in_force, kind=kind, devices=devices, checks=checks,
+        renewal_deadline=in_force.valid_until - timedelta(days=int(lead.value)), renewal_lead_days=int(lead.value),
+        renewal_basis=lead.legal_basis)
 
 
 def _device_check(device: XrayDevice, filed_on: date) -> CheckResult:
