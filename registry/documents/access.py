@@ -20,10 +20,13 @@ def _visible(actor, documents: QuerySet) -> QuerySet:
 
 
 def _downloadable(actor, documents: QuerySet) -> QuerySet:
-    """The PDF goes to officers and to the owner organisation's users."""
+    """The PDF goes to officers, to the owner organisation's users, and to the technicians of the body that issued
+    it: the body prints the certificate it signs and seals for the owner (Circular 24/2013 Art. 41; issue 10)."""
     role = role_of(actor)
     if role == Role.OFFICER:
         return documents
+    if role == Role.TECHNICIAN:
+        return documents.filter(issuer_id=actor.organization_id)
     if role == Role.BUSINESS:
         return documents.filter(owner_id=actor.organization_id)
     return documents.none()

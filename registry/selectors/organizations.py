@@ -25,7 +25,7 @@ from registry.models import (
 
 __all__ = [
     "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
-    "overdue_by_organization", "totp_device_get",
+    "overdue_by_organization", "owner_find_by_tax_code", "totp_device_get",
     "user_get", "user_get_for_update", "user_list",
 ]
 
@@ -38,6 +38,14 @@ def organization_list(*, actor: User) -> QuerySet[Organization]:
     if actor.role in (*READ_ALL_ROLES, Role.TECHNICIAN):
         return Organization.objects.all()
     return Organization.objects.filter(pk=actor.organization_id)
+
+
+def owner_find_by_tax_code(*, actor: User, tax_code: str) -> Organization | None:
+    """The instrument owner (business or hospital) with this tax code among those the caller may see, or None: a
+    technician registering an instrument on the spot names its owner by the code on the owner's papers."""
+    return (organization_list(actor=actor)
+            .filter(tax_code=tax_code.strip(), kind__in=(OrganizationKind.BUSINESS, OrganizationKind.HOSPITAL))
+            .first())
 
 
 def organization_get(*, actor: User, pk: int) -> Organization:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from certificates.models import Document
 from certificates.services import document_render
 from registry.services import verification_record
-from tests.factories import InstrumentFactory, UserFactory
+from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,9 @@ def issued(technician, business_org):
     return document_render(document_id=verification.documents.get().pk)
 
 
-def test_owner_users_and_officers_download_the_pdf(client_for, issued, business_user, officer):
-    for user in (business_user, officer):
+def test_owner_users_officers_and_the_issuing_bodys_technicians_download_the_pdf(client_for, issued, business_user,
+                                                                                  officer, technician):
+    for user in (business_user, officer, technician):
         response = client_for(user).get(f"/api/v1/documents/{issued.pk}/pdf")
 
         assert response.status_code == 200
@@ -30,10 +31,11 @@ def test_owner_users_and_officers_download_the_pdf(client_for, issued, business_
         assert f'filename="KD-{issued.year}-{issued.sequence:06d}.pdf"' in response["Content-Disposition"]
 
 
-def test_anyone_else_gets_404_on_the_pdf(client_for, issued, technician, inspector):
+def test_anyone_else_gets_404_on_the_pdf(client_for, issued, inspector):
     stranger = UserFactory(role="business")
+    other_body = UserFactory(role="technician", organization=OrganizationFactory(kind="verification_body"))
 
-    for user in (stranger, technician, inspector):
+    for user in (stranger, other_body, inspector):
         assert client_for(user).get(f"/api/v1/documents/{issued.pk}/pdf").status_code == 404
 
 

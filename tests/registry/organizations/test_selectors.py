@@ -26,3 +26,18 @@ def test_the_department_is_the_officers_own(officer):
 
     assert selectors.department_for(officer) == officer.organization
     assert selectors.department_for(UserFactory(role="officer", organization=other)) == other
+
+
+def test_an_owner_is_found_by_its_tax_code_and_only_an_owner(technician, business_org, verification_body):
+    hospital = OrganizationFactory(kind="hospital")
+
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=f" {business_org.tax_code} ") == business_org
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=hospital.tax_code) == hospital
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=verification_body.tax_code) is None
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code="0000000000") is None
+
+
+def test_a_business_finds_no_other_owner_by_its_tax_code(business_user):
+    other = OrganizationFactory(kind="business")
+
+    assert selectors.owner_find_by_tax_code(actor=business_user, tax_code=other.tax_code) is None
