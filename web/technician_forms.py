@@ -138,9 +138,11 @@ class ReadingForm(PageForm):
         return ReadingInput(**self.cleaned_data)
 
     def check_as_typed(self, *, number: int, passed: bool) -> dict:
-        """What the page says beside a reading while it is typed: nothing until the row is complete; then the error
-        of the reading against its maximum permissible error, and the service's own message (the one the API
-        answers) when the rule refuses it. Format errors show only for the fields already typed in."""
+        """What the page says beside a reading while it is typed: nothing for an empty row; for a complete one, its
+        error against its maximum permissible error, and the service's own message (the one the API answers) when
+        the rule refuses it. Until the row is complete, only the format errors of the fields already typed in."""
+        if not self.has_changed():
+            return {}
         if not self.is_valid():
             typed = [message for name, messages in self.errors.items()
                      if (self.data.get(self.add_prefix(name)) or "").strip() for message in messages]

@@ -253,3 +253,10 @@ def test_the_days_work_is_paginated(signed_in, technician):
 
     assert len(first.context["page"].object_list) == 25 and len(second.context["page"].object_list) == 1
     assert "Trang 1 / 2" in first.content.decode()
+
+
+def test_an_empty_row_is_checked_to_nothing(signed_in):
+    empty = signed_in.post("/technician/readings/check/", {"row": "2", "readings-2-reference_value": "",
+                                                           "result": "pass"})
+
+    assert empty.status_code == 200 and empty.content.decode().strip() == ""
