@@ -101,7 +101,7 @@ READ = {
     "notice":                 row(AB,      AB,        NONE,       A),
     "overdue":                row(AB,      AB,        FORBIDDEN,  FORBIDDEN),
     "document":               row(AB,      AB,        A,          A),   # a body: what it issued; an owner: its own
-    "document-pdf":           row(AB,      NONE,      NONE,       A),   # the PDF: officers and the owner only
+    "document-pdf":           row(AB,      NONE,      A,          A),   # the PDF: officers, the owner, the issuer
     # inspections: the legal catalogue of sanctions (public law; officers edit it in the admin, not the API)
     "violation-type":         row(AB,      AB,        AB,         AB),
     "circumstance":           row(AB,      AB,        AB,         AB),
