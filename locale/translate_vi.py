@@ -1019,6 +1019,100 @@ VI = {
     "Result": "Kết quả",
     "Certificate": "Giấy chứng nhận",
     "This instrument has not been verified yet.": "Phương tiện đo này chưa được kiểm định.",
+    # web: technician pages
+    "Choose the type": "Chọn loại",
+    "As printed on the instrument's plate.": "Như ghi trên nhãn của phương tiện đo.",
+    "Country of manufacture": "Nước sản xuất",
+    "Year made": "Năm sản xuất",
+    "Owner's tax code": "Mã số thuế của cơ sở sử dụng",
+    "The business or hospital that uses the instrument, by the tax code on its papers.":
+        "Doanh nghiệp hoặc bệnh viện sử dụng phương tiện đo, theo mã số thuế trên giấy tờ của cơ sở.",
+    "Where it is used": "Nơi sử dụng",
+    "For example: Cửa hàng xăng dầu số 7, Bắc Hà.": "Ví dụ: Cửa hàng xăng dầu số 7, Bắc Hà.",
+    "No business or hospital with this tax code is registered. Check the code on the owner's papers, or ask the "
+    "department to register the owner.":
+        "Không có doanh nghiệp hay bệnh viện nào mang mã số thuế này. Hãy kiểm tra mã trên giấy tờ của chủ sở hữu, "
+        "hoặc đề nghị Sở đăng ký chủ sở hữu.",
+    "Form of verification": "Hình thức kiểm định",
+    "Stamp number": "Số tem kiểm định",
+    "The serial and number of the verification stamp, if one is used.":
+        "Số seri và số của tem kiểm định, nếu có dán tem.",
+    "Procedure": "Quy trình kiểm định",
+    "Environmental conditions": "Điều kiện môi trường",
+    "For example: 27 °C, 70 % RH.": "Ví dụ: 27 °C, độ ẩm 70 %.",
+    "Leave empty to record the type's procedure: %(procedure)s.":
+        "Để trống để ghi quy trình của loại phương tiện đo này: %(procedure)s.",
+    "Reference value": "Giá trị chuẩn",
+    "Measured value": "Giá trị đo",
+    "Unit": "Đơn vị",
+    "Maximum permissible error (±)": "Sai số lớn nhất cho phép (±)",
+    "Day": "Ngày",
+    "A verification that did not pass has no certificate. The instrument's previous certificate, if any, is no longer "
+    "valid.":
+        "Lần kiểm định không đạt thì không có giấy chứng nhận. Giấy chứng nhận trước đó của phương tiện đo, nếu có, "
+        "không còn hiệu lực.",
+    "This verification has no certificate.": "Lần kiểm định này không có giấy chứng nhận.",
+    "Being issued": "Đang cấp",
+    "Certificate %(number)s is being prepared. This part of the page updates by itself.":
+        "Giấy chứng nhận số %(number)s đang được lập. Phần này của trang tự cập nhật.",
+    "Could not be issued": "Không cấp được",
+    "Certificate %(number)s could not be prepared. The department can send it to be prepared again; it keeps its "
+    "number.":
+        "Không lập được giấy chứng nhận số %(number)s. Sở có thể cho lập lại; giấy chứng nhận giữ nguyên số.",
+    "Open the certificate (PDF)": "Mở giấy chứng nhận (PDF)",
+    "Print it from the browser's PDF viewer, on A4 paper.": "In từ trình xem PDF của trình duyệt, trên giấy khổ A4.",
+    "Error %(error)s %(unit)s: within ±%(mpe)s %(unit)s.":
+        "Sai số %(error)s %(unit)s: trong giới hạn ±%(mpe)s %(unit)s.",
+    "Error %(error)s %(unit)s: outside ±%(mpe)s %(unit)s.": "Sai số %(error)s %(unit)s: vượt ±%(mpe)s %(unit)s.",
+    "Reading %(number)s": "Kết quả đo thứ %(number)s",
+    "The work of %(day)s": "Công việc ngày %(day)s",
+    "Your body's verifications performed on the day, the last recorded first.":
+        "Các lần kiểm định tổ chức của bạn thực hiện trong ngày, lần ghi sau cùng ở trên.",
+    "Show the day": "Xem ngày này",
+    "%(counter)s verification": "%(counter)s lần kiểm định",
+    "Recorded at": "Giờ ghi",
+    "Owner": "Cơ sở sử dụng",
+    "Pages": "Các trang",
+    "No verification was recorded for this day.": "Không có lần kiểm định nào được ghi trong ngày này.",
+    "Find an instrument": "Tìm phương tiện đo",
+    "Type the serial number on the instrument's plate to record its verification. You find the instruments your body "
+    "registered or was assigned by their owners.":
+        "Nhập số sản xuất ghi trên nhãn của phương tiện đo để ghi kết quả kiểm định. Bạn tìm được các phương tiện đo "
+        "do tổ chức của bạn đăng ký hoặc được chủ sở hữu giao kiểm định.",
+    "Find": "Tìm",
+    "%(counter)s instrument bears this serial number": "%(counter)s phương tiện đo mang số sản xuất này",
+    "Record a verification": "Ghi kết quả kiểm định",
+    "None of the instruments your body registered or was assigned bears the serial number “%(text)s”. If it is in use "
+    "but not on the register, register it now.":
+        "Không có phương tiện đo nào do tổ chức của bạn đăng ký hoặc được giao mang số sản xuất “%(text)s”. Nếu phương "
+        "tiện đo đang được sử dụng mà chưa có trong sổ đăng ký, hãy đăng ký ngay.",
+    "Register this instrument": "Đăng ký phương tiện đo này",
+    "An instrument in use that is not on the register? <a href=\"%(register_url)s\">Register it</a>.":
+        "Phương tiện đo đang được sử dụng nhưng chưa có trong sổ đăng ký? <a href=\"%(register_url)s\">Đăng ký "
+        "ngay</a>.",
+    "until %(day)s": "đến ngày %(day)s",
+    "Readings": "Kết quả đo",
+    "One row per point of the procedure. Each row is checked against its maximum permissible error as you type; rows "
+    "left empty are skipped.":
+        "Mỗi dòng là một điểm đo của quy trình. Mỗi dòng được đối chiếu với sai số lớn nhất cho phép ngay khi nhập; "
+        "dòng để trống được bỏ qua.",
+    "Add a reading": "Thêm kết quả đo",
+    "Record the verification": "Lưu kết quả kiểm định",
+    "Register an instrument": "Đăng ký phương tiện đo",
+    "An instrument in use that is not on the register yet. Once registered, you record its verification.":
+        "Phương tiện đo đang được sử dụng nhưng chưa có trong sổ đăng ký. Đăng ký xong, bạn ghi kết quả kiểm định.",
+    "Register and go on to the verification": "Đăng ký và ghi kết quả kiểm định",
+    "Verification": "Kiểm định",
+    "Recorded by": "Người ghi",
+    "Error": "Sai số",
+    "Find the next instrument": "Tìm phương tiện đo tiếp theo",
+    "The work of the day": "Công việc trong ngày",
+    "By its serial number, to record its verification; or register it on the spot.":
+        "Theo số sản xuất, để ghi kết quả kiểm định; hoặc đăng ký ngay tại chỗ.",
+    "The work of a day": "Công việc theo ngày",
+    "Your body's verifications of a day, with their certificates.":
+        "Các lần kiểm định trong một ngày của tổ chức bạn, kèm giấy chứng nhận.",
+    "The instrument is registered. Record its verification.": "Đã đăng ký phương tiện đo. Hãy ghi kết quả kiểm định.",
 }
 
 

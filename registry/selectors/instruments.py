@@ -53,6 +53,7 @@ __all__ = [
     "type_revision_in_force",
     "verification_get",
     "verification_list",
+    "verification_list_of_day",
     "verification_status_q",
 ]
 
@@ -212,6 +213,12 @@ def verification_list(*, actor: User) -> QuerySet[Verification]:
     return _verification_scope(actor=actor).select_related(
         "instrument__instrument_type", "instrument__owner", "verification_body", "performed_by", "type_revision"
     ).prefetch_related("readings", Prefetch("documents", queryset=Document.objects.order_by("-id")))
+
+
+def verification_list_of_day(*, actor: User, day: date) -> QuerySet[Verification]:
+    """The verifications performed on a day, as the caller may see them (a technician: its body's), the last
+    recorded first: a technician's work list of the day (issue 10)."""
+    return verification_list(actor=actor).filter(performed_on=day).order_by("-created_at", "-id")
 
 
 def verification_get(*, actor: User, pk: int) -> Verification:

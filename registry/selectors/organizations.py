@@ -25,7 +25,7 @@ from registry.models import (
 
 __all__ = [
     "READ_ALL_ROLES", "department_for", "organization_get", "organization_get_for_update", "organization_list",
-    "organization_search", "overdue_by_organization", "totp_device_get",
+    "organization_search", "overdue_by_organization", "owner_find_by_tax_code", "totp_device_get",
     "user_get", "user_get_for_update", "user_list", "user_search",
 ]
 
@@ -48,6 +48,14 @@ def organization_search(*, actor: User, text: str = "") -> QuerySet[Organization
     if text:
         organizations = organizations.filter(Q(name__icontains=text) | Q(tax_code__startswith=text))
     return organizations.order_by("name", "id")
+
+
+def owner_find_by_tax_code(*, actor: User, tax_code: str) -> Organization | None:
+    """The instrument owner (business or hospital) with this tax code among those the caller may see, or None: a
+    technician registering an instrument on the spot names its owner by the code on the owner's papers."""
+    return (organization_list(actor=actor)
+            .filter(tax_code=tax_code.strip(), kind__in=(OrganizationKind.BUSINESS, OrganizationKind.HOSPITAL))
+            .first())
 
 
 def organization_get(*, actor: User, pk: int) -> Organization:

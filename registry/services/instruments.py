@@ -43,6 +43,7 @@ __all__ = [
     "may_assign_instrument",
     "may_record_verification",
     "may_register_instrument",
+    "reading_check",
     "valid_until_for",
     "verification_record",
 ]
@@ -55,6 +56,14 @@ class ReadingInput:
     measured_value: Decimal
     unit: str
     max_permissible_error: Decimal
+
+    @property
+    def error(self) -> Decimal:
+        return self.measured_value - self.reference_value
+
+    @property
+    def within_tolerance(self) -> bool:
+        return abs(self.error) <= self.max_permissible_error
 
 
 def may_register_instrument(actor: User) -> bool:
@@ -216,17 +225,24 @@ def _refuse_repeat(*, instrument: Instrument, verification: Verification) -> Non
             "This verification (same day, form, result and stamp) was already recorded for this instrument.")})
 
 
+def reading_check(*, number: int, reading: ReadingInput, passed: bool) -> None:
+    """One reading (the `number`th of its record) against the rules of a verification: a unit, a maximum
+    permissible error not below zero, and, for a pass, the measured value within it. The pages check a reading
+    with it as it is typed (issue 10), so that they say what the API would answer, keyed as it answers."""
+    if not (reading.unit or "").strip():
+        raise ValidationError({"readings": _("Reading %(n)s has no unit.") % {"n": number}})
+    if reading.max_permissible_error < 0:
+        raise ValidationError({"readings": _("Reading %(n)s has a negative maximum permissible error.")
+                               % {"n": number}})
+    if passed and not reading.within_tolerance:
+        raise ValidationError({"result": _(
+            "Reading %(n)s is outside the maximum permissible error, so the result cannot be a pass.")
+            % {"n": number}})
+
+
 def _check_readings(*, readings, passed: bool) -> None:
     for number, reading in enumerate(readings, start=1):
-        if not (reading.unit or "").strip():
-            raise ValidationError({"readings": _("Reading %(n)s has no unit.") % {"n": number}})
-        if reading.max_permissible_error < 0:
-            raise ValidationError({"readings": _("Reading %(n)s has a negative maximum permissible error.")
-                                   % {"n": number}})
-        if passed and abs(reading.measured_value - reading.reference_value) > reading.max_permissible_error:
-            raise ValidationError({"result": _(
-                "Reading %(n)s is outside the maximum permissible error, so the result cannot be a pass.")
-                % {"n": number}})
+        reading_check(number=number, reading=reading, passed=passed)
 
 
 def _current_certificate(instrument: Instrument):

@@ -10,7 +10,13 @@ from django.utils import timezone
 from certificates.models import Document, DocumentStatus
 from certificates.services import document_render
 from registry.models import Instrument, Verification
-from registry.services import ReadingInput, instrument_register, valid_until_for, verification_record
+from registry.services import (
+    ReadingInput,
+    instrument_register,
+    reading_check,
+    valid_until_for,
+    verification_record,
+)
 from tests.factories import InstrumentFactory, InstrumentTypeRevisionFactory, assigned_to
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +148,21 @@ def test_a_rejected_verification_leaves_no_number_taken(technician):
     _record(technician, InstrumentFactory())
 
     assert sorted(Document.objects.values_list("sequence", flat=True)) == [1, 2]
+
+
+def test_reading_check_refuses_a_pass_outside_the_mpe_with_the_message_the_record_gives(technician):
+    outside = ReadingInput(Decimal("20"), Decimal("20.2"), "L", Decimal("0.1"))
+    with pytest.raises(ValidationError) as recorded:
+        _record(technician, InstrumentFactory(), readings=[ReadingInput(Decimal("1"), Decimal("1"), "L", Decimal(0)),
+                                                           outside])
+
+    with pytest.raises(ValidationError) as checked:
+        reading_check(number=2, reading=outside, passed=True)
+
+    assert checked.value.message_dict == recorded.value.message_dict == {"result": [
+        "Kết quả đo thứ 2 vượt sai số cho phép nên kết quả không thể là Đạt."]}
+
+
+def test_reading_check_lets_a_fail_have_readings_outside_the_mpe_and_a_pass_have_them_on_its_edge():
+    reading_check(number=1, reading=ReadingInput(Decimal("20"), Decimal("20.2"), "L", Decimal("0.1")), passed=False)
+    reading_check(number=1, reading=ReadingInput(Decimal("20"), Decimal("19.9"), "L", Decimal("0.1")), passed=True)

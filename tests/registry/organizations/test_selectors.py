@@ -59,3 +59,16 @@ def test_user_search_finds_by_name_username_email_or_organization_within_one_org
 
 def test_user_search_shows_anyone_but_an_officer_only_themselves(technician, business_user):
     assert list(selectors.user_search(actor=technician)) == [technician]
+def test_an_owner_is_found_by_its_tax_code_and_only_an_owner(technician, business_org, verification_body):
+    hospital = OrganizationFactory(kind="hospital")
+
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=f" {business_org.tax_code} ") == business_org
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=hospital.tax_code) == hospital
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code=verification_body.tax_code) is None
+    assert selectors.owner_find_by_tax_code(actor=technician, tax_code="0000000000") is None
+
+
+def test_a_business_finds_no_other_owner_by_its_tax_code(business_user):
+    other = OrganizationFactory(kind="business")
+
+    assert selectors.owner_find_by_tax_code(actor=business_user, tax_code=other.tax_code) is None
