@@ -1113,6 +1113,82 @@ VI = {
     "Your body's verifications of a day, with their certificates.":
         "Các lần kiểm định trong một ngày của tổ chức bạn, kèm giấy chứng nhận.",
     "The instrument is registered. Record its verification.": "Đã đăng ký phương tiện đo. Hãy ghi kết quả kiểm định.",
+    # web: inspector pages
+    "Your cases": "Cuộc kiểm tra của bạn",
+    "The cases of your teams: the checklist of each subject, findings with photos, violations.":
+        "Các cuộc kiểm tra của đoàn bạn: danh mục kiểm tra từng đối tượng, kết quả kèm ảnh, vi phạm.",
+    "The checks and inspections whose team you are on, newest first.":
+        "Các cuộc kiểm tra, thanh tra mà bạn là thành viên đoàn, mới nhất trước.",
+    "You are on no case's team yet: an officer names the team of each case.":
+        "Bạn chưa là thành viên đoàn kiểm tra nào: cán bộ của Sở phân công đoàn cho từng cuộc kiểm tra.",
+    "You are here": "Vị trí hiện tại",
+    "Topic": "Lĩnh vực", "Inspecting body": "Cơ quan kiểm tra", "Decision": "Quyết định",
+    "No. %(number)s of %(day)s": "Số %(number)s ngày %(day)s",
+    "Team": "Đoàn kiểm tra", "leader": "trưởng đoàn", "Team leader": "Trưởng đoàn",
+    "Pages of the list": "Các trang của danh sách", "Previous page": "Trang trước", "Next page": "Trang sau",
+    "Page %(number)s of %(count)s": "Trang %(number)s/%(count)s",
+    "The decision has not been issued yet: findings are recorded once the case is open.":
+        "Quyết định kiểm tra chưa được ban hành: chỉ ghi nhận kết quả khi cuộc kiểm tra đang tiến hành.",
+    "Organizations checked": "Đối tượng được kiểm tra",
+    "%(counter)s device examined": "Đã kiểm tra %(counter)s thiết bị",
+    "Open the checklist": "Mở danh mục kiểm tra",
+    "No organization has been named in this case yet.": "Cuộc kiểm tra chưa có đối tượng nào.",
+    "Violations": "Vi phạm", "Instruments": "Phương tiện đo",
+    "No violation has been filed in this case.": "Chưa lập vi phạm nào trong cuộc kiểm tra này.",
+    "File a violation": "Lập vi phạm", "File the violation": "Ghi nhận vi phạm",
+    "The violation is recorded under the version of its type in force on the day of the act; the violation record "
+    "is drawn up from the violations filed.":
+        "Vi phạm được ghi nhận theo quy định về hành vi có hiệu lực vào ngày vi phạm; biên bản vi phạm hành chính "
+        "được lập từ các vi phạm đã ghi nhận.",
+    "The violation is filed.": "Đã ghi nhận vi phạm.",
+    "Violator": "Đối tượng vi phạm", "Date of the act": "Ngày vi phạm", "Violation type": "Hành vi vi phạm",
+    "The violation types offered are those in force on this day.":
+        "Danh sách hành vi vi phạm là các hành vi theo quy định có hiệu lực vào ngày này.",
+    "Choose the violation type": "Chọn hành vi vi phạm",
+    "Art. %(reference)s, Decree %(decree)s: %(text)s": "Điều %(reference)s NĐ %(decree)s: %(text)s",
+    "Instruments concerned": "Phương tiện đo liên quan",
+    "Registered instruments of the violator examined in this case.":
+        "Phương tiện đo đã đăng ký của đối tượng vi phạm, đã được kiểm tra trong cuộc kiểm tra này.",
+    "No registered instrument has been examined in this case yet.":
+        "Chưa kiểm tra phương tiện đo đã đăng ký nào trong cuộc kiểm tra này.",
+    "Facts": "Nội dung vi phạm",
+    "What was found, as the violation record will state it.": "Những gì phát hiện, như biên bản vi phạm sẽ ghi.",
+    "Place of the act": "Nơi xảy ra vi phạm",
+    "Circumstances": "Tình tiết tăng nặng, giảm nhẹ",
+    "Aggravating or mitigating circumstances of the Law (Art. 9 and 10), if any.":
+        "Tình tiết tăng nặng, giảm nhẹ theo Luật (Điều 9 và Điều 10), nếu có.",
+    "Organization": "Tổ chức", "Type": "Loại", "Manufacturer": "Cơ sở sản xuất", "Device": "Thiết bị",
+    "Description": "Mô tả", "Kind": "Loại", "Examined on": "Ngày kiểm tra",
+    "Verification valid until": "Kiểm định có giá trị đến",
+    "On the register": "Có trong sổ đăng ký", "No: recorded as found": "Không: ghi nhận theo thực tế",
+    "not on the register": "không có trong sổ đăng ký",
+    "Devices examined": "Thiết bị đã kiểm tra", "No device examined here yet.": "Chưa kiểm tra thiết bị nào tại đây.",
+    "Add a device examined, by its serial number": "Thêm thiết bị được kiểm tra theo số sản xuất",
+    "Add a device examined": "Thêm thiết bị được kiểm tra", "Add the device": "Thêm thiết bị",
+    "Found on the register by its serial number; a device the register does not know is recorded as found, with a "
+    "description.":
+        "Tìm trong sổ đăng ký theo số sản xuất; thiết bị không có trong sổ được ghi nhận theo thực tế, kèm mô tả.",
+    "As printed on the plate; case and spaces do not matter.":
+        "Như ghi trên nhãn; không phân biệt chữ hoa, chữ thường và dấu cách.",
+    "Enter the serial number printed on the device.": "Hãy nhập số sản xuất ghi trên thiết bị.",
+    "Description, if not on the register": "Mô tả, nếu không có trong sổ đăng ký",
+    "Only for a device the register does not know: what it is, its maker and model.":
+        "Chỉ cho thiết bị không có trong sổ: thiết bị gì, hãng sản xuất và kiểu.",
+    "Found on the register and added.": "Đã tìm thấy trong sổ đăng ký và thêm vào.",
+    "Not on the register: added as found.": "Không có trong sổ đăng ký: đã thêm theo thực tế.",
+    "Checklist of this device": "Danh mục kiểm tra thiết bị này",
+    "Checklist of the establishment": "Danh mục kiểm tra của cơ sở",
+    "Pre-filled from the verification register": "Điền sẵn từ sổ kiểm định",
+    "From the register at %(day)s: check it, then save your own finding.":
+        "Lấy từ sổ kiểm định lúc %(day)s: hãy kiểm tra lại rồi lưu kết quả của bạn.",
+    "Recorded by %(name)s at %(day)s": "%(name)s ghi nhận lúc %(day)s",
+    "Not checked yet.": "Chưa kiểm tra.",
+    "Result": "Kết quả", "Note": "Ghi chú", "Photo": "Ảnh", "Document": "Tài liệu", "Save": "Lưu",
+    "Saved.": "Đã lưu.",
+    "What was seen, measured or said; it goes into the check record.":
+        "Những gì thấy, đo được hoặc được trình bày; sẽ được đưa vào biên bản kiểm tra.",
+    "Take it with the phone's camera, or choose a JPEG or PNG image of at most 20 MB.":
+        "Chụp bằng camera của điện thoại, hoặc chọn ảnh JPEG, PNG không quá 20 MB.",
 }
 
 

@@ -5,6 +5,8 @@ its decision is issued (decision date set, status open or later), and then only 
 Everyone else gets 404, on reads and writes alike: services fetch what they change through these selectors.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -31,9 +33,12 @@ from registry.permissions import role_of
 __all__ = [
     "CHECK_RECORD_KIND",
     "DECIDED_STATUSES",
+    "ChecklistRow",
     "check_record_document",
     "check_record_document_scope",
+    "checklist_rows",
     "evidence_get",
+    "examined_item_list",
     "finding_list",
     "inspection_get",
     "inspection_get_for_update",
@@ -171,3 +176,28 @@ def evidence_get(*, actor: User, inspection: Inspection, pk: int) -> Evidence:
     """An evidence file of a case the caller may see, within its subjects in scope; anyone else gets 404."""
     evidence = Evidence.objects.filter(finding__in=finding_list(actor=actor, inspection=inspection))
     return get_object_or_404(evidence, pk=pk)
+
+
+def examined_item_list(*, actor: User, inspection: Inspection) -> QuerySet[ExaminedItem]:
+    """What was examined at the case's subjects the caller may see, with the registered device and its type."""
+    items = ExaminedItem.objects.select_related(
+        "subject__organization", "instrument__instrument_type", "xray_device")
+    return _subject_scope(items, actor=actor, inspection=inspection, field="subject__").order_by("subject_id", "id")
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One point of the case's checklist and what was found on it (None: not yet checked)."""
+
+    item: ChecklistItem
+    finding: Finding | None
+
+
+def checklist_rows(*, actor: User, inspection: Inspection, subject: Subject,
+                   examined_item: ExaminedItem | None = None) -> list[ChecklistRow]:
+    """The topic's checklist for a subject as a whole (or for one device examined there), each point with its
+    finding and the finding's evidence: two queries, whatever the length of the list."""
+    findings = finding_list(actor=actor, inspection=inspection).filter(subject=subject, examined_item=examined_item)
+    found = {finding.checklist_item_id: finding for finding in findings}
+    items = ChecklistItem.objects.filter(topic_id=inspection.topic_id).order_by("position", "code")
+    return [ChecklistRow(item, found.get(item.pk)) for item in items]

@@ -23,6 +23,7 @@ __all__ = [
     "sanction_limitation",
     "violation_type_in_force",
     "violation_type_list",
+    "violation_types_in_force",
     "violation_types_in_force_q",
 ]
 
@@ -39,6 +40,12 @@ def circumstance_list(*, actor=None) -> QuerySet[Circumstance]:
 def violation_types_in_force_q(on: date) -> Q:
     """Versions in force on a day: from their first day, until (not including) the day they ceased."""
     return Q(in_force_from__lte=on) & (Q(in_force_to__isnull=True) | Q(in_force_to__gt=on))
+
+
+def violation_types_in_force(*, on: date, actor=None) -> QuerySet[ViolationType]:
+    """The versions in force on a day (the choices for an act of that day), by decree and provision."""
+    return ViolationType.objects.filter(violation_types_in_force_q(on)).order_by(
+        "decree", "article", "clause", "point", "code")
 
 
 def violation_type_in_force(key: str | int, *, on: date, field: str = "violation_type") -> ViolationType:
