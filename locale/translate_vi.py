@@ -1122,10 +1122,9 @@ VI = {
     "You are on no case's team yet: an officer names the team of each case.":
         "Bạn chưa là thành viên đoàn kiểm tra nào: cán bộ của Sở phân công đoàn cho từng cuộc kiểm tra.",
     "You are here": "Vị trí hiện tại",
-    "Topic": "Lĩnh vực", "Inspecting body": "Cơ quan kiểm tra", "Decision": "Quyết định",
+    "Topic": "Lĩnh vực", "Inspecting body": "Cơ quan kiểm tra",
     "No. %(number)s of %(day)s": "Số %(number)s ngày %(day)s",
     "Team": "Đoàn kiểm tra", "leader": "trưởng đoàn", "Team leader": "Trưởng đoàn",
-    "Pages of the list": "Các trang của danh sách", "Previous page": "Trang trước", "Next page": "Trang sau",
     "Page %(number)s of %(count)s": "Trang %(number)s/%(count)s",
     "The decision has not been issued yet: findings are recorded once the case is open.":
         "Quyết định kiểm tra chưa được ban hành: chỉ ghi nhận kết quả khi cuộc kiểm tra đang tiến hành.",
@@ -1133,7 +1132,7 @@ VI = {
     "%(counter)s device examined": "Đã kiểm tra %(counter)s thiết bị",
     "Open the checklist": "Mở danh mục kiểm tra",
     "No organization has been named in this case yet.": "Cuộc kiểm tra chưa có đối tượng nào.",
-    "Violations": "Vi phạm", "Instruments": "Phương tiện đo",
+    "Violations": "Vi phạm",
     "No violation has been filed in this case.": "Chưa lập vi phạm nào trong cuộc kiểm tra này.",
     "File a violation": "Lập vi phạm", "File the violation": "Ghi nhận vi phạm",
     "The violation is recorded under the version of its type in force on the day of the act; the violation record "
@@ -1157,8 +1156,8 @@ VI = {
     "Circumstances": "Tình tiết tăng nặng, giảm nhẹ",
     "Aggravating or mitigating circumstances of the Law (Art. 9 and 10), if any.":
         "Tình tiết tăng nặng, giảm nhẹ theo Luật (Điều 9 và Điều 10), nếu có.",
-    "Organization": "Tổ chức", "Type": "Loại", "Manufacturer": "Cơ sở sản xuất", "Device": "Thiết bị",
-    "Description": "Mô tả", "Kind": "Loại", "Examined on": "Ngày kiểm tra",
+    "Type": "Loại", "Device": "Thiết bị",
+    "Description": "Mô tả", "Examined on": "Ngày kiểm tra",
     "Verification valid until": "Kiểm định có giá trị đến",
     "On the register": "Có trong sổ đăng ký", "No: recorded as found": "Không: ghi nhận theo thực tế",
     "not on the register": "không có trong sổ đăng ký",
@@ -1183,7 +1182,7 @@ VI = {
         "Lấy từ sổ kiểm định lúc %(day)s: hãy kiểm tra lại rồi lưu kết quả của bạn.",
     "Recorded by %(name)s at %(day)s": "%(name)s ghi nhận lúc %(day)s",
     "Not checked yet.": "Chưa kiểm tra.",
-    "Result": "Kết quả", "Note": "Ghi chú", "Photo": "Ảnh", "Document": "Tài liệu", "Save": "Lưu",
+    "Note": "Ghi chú", "Photo": "Ảnh", "Save": "Lưu",
     "Saved.": "Đã lưu.",
     "What was seen, measured or said; it goes into the check record.":
         "Những gì thấy, đo được hoặc được trình bày; sẽ được đưa vào biên bản kiểm tra.",
