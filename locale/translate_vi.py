@@ -699,8 +699,8 @@ VI = {
     "set up a new one at your next sign-in.":
         "Mất điện thoại? Cán bộ quản lý tài khoản của Sở có thể gỡ ứng dụng khỏi tài khoản của bạn; lần đăng nhập sau "
         "bạn cài đặt lại.",
-    "Enter your password again: the code must follow it within 5 minutes.":
-        "Hãy nhập lại mật khẩu: mã xác thực phải được nhập trong vòng 5 phút sau mật khẩu.",
+    "Enter your password again: the code must follow it within %(minutes)d minute.":
+        "Hãy nhập lại mật khẩu: mã xác thực phải được nhập trong vòng %(minutes)d phút sau mật khẩu.",
     "Change your password": "Đổi mật khẩu",
     "Change the password": "Đổi mật khẩu",
     "Your password is changed.": "Mật khẩu đã được thay đổi.",

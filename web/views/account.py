@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.generic import FormView
@@ -78,7 +79,11 @@ class SignInCodeView(FormView):
         self.device = totp_device_get(user=self.user) if self.user else None
         if self.device is None:
             request.session.pop(PENDING, None)
-            messages.info(request, _("Enter your password again: the code must follow it within 5 minutes."))
+            minutes = max(1, settings.TWO_FACTOR_PENDING_SECONDS // 60)
+            messages.info(request, ngettext(
+                "Enter your password again: the code must follow it within %(minutes)d minute.",
+                "Enter your password again: the code must follow it within %(minutes)d minutes.",
+                minutes) % {"minutes": minutes})
             return redirect("web:sign-in")
         return super().dispatch(request, *args, **kwargs)
 
