@@ -252,7 +252,7 @@ def test_the_days_work_is_paginated(signed_in, technician):
     second = signed_in.get("/technician/day/", {"on": timezone.localdate().isoformat(), "page": 2})
 
     assert len(first.context["page"].object_list) == 25 and len(second.context["page"].object_list) == 1
-    assert "Trang 1 / 2" in first.content.decode()
+    assert "Trang 1/2" in first.content.decode()
 
 
 def test_an_empty_row_is_checked_to_nothing(signed_in):
