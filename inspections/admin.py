@@ -23,7 +23,7 @@ from inspections.models import (
     Topic,
     ViolationType,
 )
-from registry.models import OrganizationKind, Role
+from registry.models import STATE_AGENCY_KINDS, Role
 
 
 @admin.register(ViolationType)
@@ -77,12 +77,12 @@ class SanctioningPowerAdmin(OfficerAdminMixin, SimpleHistoryAdmin):
               "delegation_date", "note"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        """Only officers and inspectors may hold a power, only at a department (the model's clean() says so too)."""
+        """Only officers and inspectors may hold a power, only at a state agency (the model's clean() says so too)."""
         if db_field.name == "user":
             kwargs["queryset"] = db_field.related_model.objects.filter(
                 role__in=[Role.OFFICER, Role.INSPECTOR]).order_by("full_name", "username")
         elif db_field.name == "organization":
-            kwargs["queryset"] = db_field.related_model.objects.filter(kind=OrganizationKind.DEPARTMENT)
+            kwargs["queryset"] = db_field.related_model.objects.filter(kind__in=STATE_AGENCY_KINDS)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -370,7 +370,15 @@ VI = {
     "planned subjects": "đối tượng dự kiến", "decision number": "số quyết định", "decision date": "ngày quyết định",
     "inspector": "thanh tra viên", "Measuring instrument": "Phương tiện đo", "examined on": "ngày kiểm tra",
     "pre-filled from the verification register": "điền sẵn từ sổ kiểm định",
-    "The inspecting body must be a state agency.": "Cơ quan kiểm tra phải là cơ quan nhà nước.",
+    "The inspecting body must be a state agency: the department or the provincial inspectorate.":
+        "Cơ quan tiến hành phải là cơ quan nhà nước: Sở Khoa học và Công nghệ hoặc Thanh tra tỉnh.",
+    "Provincial inspectorate": "Thanh tra tỉnh",
+    "A %(kind)s decided on %(day)s is carried out by the %(expected)s, not by %(body)s (Law on Inspection "
+    "84/2025/QH15, in force from 01/07/2025: inspections are the provincial inspectorate's; state metrology checks "
+    "stay the department's).":
+        "Cuộc %(kind)s quyết định ngày %(day)s do %(expected)s tiến hành, không phải %(body)s (Luật Thanh tra số "
+        "84/2025/QH15, có hiệu lực từ ngày 01/07/2025: thanh tra do Thanh tra tỉnh tiến hành; kiểm tra nhà nước về "
+        "đo lường vẫn do Sở Khoa học và Công nghệ tiến hành).",
     "The case's topic must be its plan's.": "Lĩnh vực của cuộc kiểm tra phải là lĩnh vực của kế hoạch.",
     "A case that is %(status)s cannot become %(target)s.":
         "Cuộc kiểm tra đang ở trạng thái %(status)s không thể chuyển sang %(target)s.",
@@ -605,7 +613,8 @@ VI = {
     "delegation decision date": "ngày quyết định giao quyền xử phạt",
     "Only an officer or an inspector may hold a sanctioning power.":
         "Chỉ cán bộ hoặc thanh tra viên mới được giữ thẩm quyền xử phạt.",
-    "A sanctioning power is held at a department.": "Thẩm quyền xử phạt phải gắn với một Sở.",
+    "A sanctioning power is held at a state agency: the department or the provincial inspectorate.":
+        "Thẩm quyền xử phạt phải gắn với cơ quan nhà nước: Sở Khoa học và Công nghệ hoặc Thanh tra tỉnh.",
     "The last day cannot come before the first.": "Ngày cuối không được trước ngày bắt đầu.",
     "Enter the number of the delegation decision, or no date.":
         "Hãy nhập số quyết định giao quyền, hoặc bỏ trống ngày của quyết định.",

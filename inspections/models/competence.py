@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from inspections.models.catalog import Confidence
-from registry.models import Organization, OrganizationKind, Role
+from registry.models import STATE_AGENCY_KINDS, Organization, Role
 
 __all__ = ["SanctionField", "SanctioningPower", "SanctioningTitle"]
 
@@ -181,13 +181,14 @@ class SanctioningPower(models.Model):
         return self.position if self.delegated else self.title.position
 
     def clean(self):
-        """The holder is an officer or an inspector, the organisation a department; a delegation is whole (number,
+        """The holder is an officer or an inspector, the organisation a state agency; a delegation is whole (number,
         date, the deputy's position) and not dated after the power starts."""
         errors = {}
         if self.user_id and self.user.role not in (Role.OFFICER, Role.INSPECTOR):
             errors["user"] = _("Only an officer or an inspector may hold a sanctioning power.")
-        if self.organization_id and self.organization.kind != OrganizationKind.DEPARTMENT:
-            errors["organization"] = _("A sanctioning power is held at a department.")
+        if self.organization_id and self.organization.kind not in STATE_AGENCY_KINDS:
+            errors["organization"] = _(
+                "A sanctioning power is held at a state agency: the department or the provincial inspectorate.")
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             errors["valid_until"] = _("The last day cannot come before the first.")
         errors |= self._delegation_errors()

@@ -12,8 +12,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from inspections import law
-from inspections.models import Circumstance, ViolationType
-from registry.legal import legal_parameter
+from inspections.models import Circumstance, InspectionKind, ViolationType
+from registry.legal import legal_parameter, legal_value
+from registry.models import OrganizationKind
 
 __all__ = [
     "circumstance_list",
@@ -90,3 +91,13 @@ def sanction_limitation(act_date: date, decision_date: date, *, limitation_group
     the limitation of the type's group in force on the act's day."""
     period = legal_period(f"penalty-sanction-limitation-{limitation_group}", on=act_date, field=field)
     return law.sanction_barred(act_date, decision_date, period=period)
+
+
+def inspecting_body_kind(kind: str, *, on: date, field: str = "decision_date") -> str:
+    """Which state agency carries out a case of `kind` decided on a day: a check (kiểm tra, Circular 28/2013) is the
+    department's; an inspection (thanh tra) is the department's inspectorate's until the catalogue's
+    inspection-by-provincial-inspectorate turns 1 (Law on Inspection 84/2025/QH15, from 2025-07-01), the
+    provincial inspectorate's from then on."""
+    if kind == InspectionKind.INSPECTION and legal_value("inspection-by-provincial-inspectorate", on=on, field=field):
+        return OrganizationKind.INSPECTORATE
+    return OrganizationKind.DEPARTMENT

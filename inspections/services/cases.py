@@ -29,6 +29,7 @@ from inspections.models import (
     Finding,
     FindingResult,
     Inspection,
+    InspectionKind,
     InspectionPlan,
     InspectionStatus,
     InspectionTransition,
@@ -43,7 +44,8 @@ from inspections.selectors.cases import (
     subject_list,
     topic_get,
 )
-from registry.models import Organization, OrganizationKind, Role, User
+from inspections.selectors.catalog import inspecting_body_kind
+from registry.models import STATE_AGENCY_KINDS, Organization, OrganizationKind, Role, User
 from registry.permissions import has_role, require
 from registry.scans import display_name, scan_inspect
 from registry.selectors import (
@@ -124,9 +126,23 @@ def _organizations(actor: User, ids, *, field: str) -> list[Organization]:
 def _inspecting_body(actor: User, pk: int) -> Organization:
     """The department or, since 2025-07-01, the provincial inspectorate: a state agency among the organisations."""
     body = _organizations(actor, [pk], field="inspecting_body")[0]
-    if body.kind != OrganizationKind.DEPARTMENT:
-        raise ValidationError({"inspecting_body": _("The inspecting body must be a state agency.")})
+    if body.kind not in STATE_AGENCY_KINDS:
+        raise ValidationError({"inspecting_body": _(
+            "The inspecting body must be a state agency: the department or the provincial inspectorate.")})
     return body
+
+
+def _inspecting_body_check(inspection: Inspection, decision_date: date) -> None:
+    """The case's body is the agency the law gives a case of its kind on the day of its decision: a 400 naming it
+    otherwise (a check: the department; an inspection: the provincial inspectorate from 2025-07-01)."""
+    expected = inspecting_body_kind(inspection.kind, on=decision_date)
+    if inspection.inspecting_body.kind != expected:
+        raise ValidationError({"inspecting_body": _(
+            "A %(kind)s decided on %(day)s is carried out by the %(expected)s, not by %(body)s (Law on Inspection "
+            "84/2025/QH15, in force from 01/07/2025: inspections are the provincial inspectorate's; state "
+            "metrology checks stay the department's).") % {
+            "kind": InspectionKind(inspection.kind).label.lower(), "day": decision_date.strftime("%d/%m/%Y"),
+            "expected": OrganizationKind(expected).label.lower(), "body": inspection.inspecting_body.name}})
 
 
 @transaction.atomic
@@ -238,6 +254,7 @@ def inspection_open(*, actor: User, inspection_id: int, decision_number: str, de
         raise ValidationError({"team": _("Name the team and its leader before the decision is issued.")})
     if not inspection.subjects.exists():
         raise ValidationError({"subjects": _("Name at least one organization to check before the decision.")})
+    _inspecting_body_check(inspection, decision_date)
     inspection.decision_number = decision_number.strip()
     inspection.decision_date = decision_date
     inspection.decision_signer_name = decision_signer_name.strip()

@@ -15,6 +15,7 @@ from registry.models.legal import LegalParameter
 from registry.models.organizations import (
     PERSON_LEGAL_FORMS,
     ROLE_ORGANIZATION_KINDS,
+    STATE_AGENCY_KINDS,
     LegalForm,
     Organization,
     OrganizationKind,
@@ -44,6 +45,7 @@ from registry.models.radiation import (
 __all__ = [
     "PERSON_LEGAL_FORMS",
     "ROLE_ORGANIZATION_KINDS",
+    "STATE_AGENCY_KINDS",
     "ApplicationAttachment",
     "ApplicationCheck",
     "ChecklistItem",

@@ -14,6 +14,13 @@ class OrganizationKind(models.TextChoices):
     HOSPITAL = "hospital", _("Hospital")
     VERIFICATION_BODY = "verification_body", _("Verification body")
     DEPARTMENT = "department", _("Department")
+    # Since 2025-07-01 the only inspectorate of a province (Law on Inspection 84/2025/QH15): formal inspections
+    # (thanh tra) are its; the department keeps the state metrology checks (kiểm tra).
+    INSPECTORATE = "inspectorate", _("Provincial inspectorate")
+
+
+# The state agencies: they inspect and sanction, and need no tax code to be registered.
+STATE_AGENCY_KINDS = frozenset({OrganizationKind.DEPARTMENT, OrganizationKind.INSPECTORATE})
 
 
 class LegalForm(models.TextChoices):
@@ -65,7 +72,7 @@ class Organization(models.Model):
         return self.name
 
     def clean(self) -> None:
-        if not self.tax_code and self.kind != OrganizationKind.DEPARTMENT:
+        if not self.tax_code and self.kind not in STATE_AGENCY_KINDS:
             raise ValidationError({"tax_code": _("This field is required.")})
         if self.legal_form in PERSON_LEGAL_FORMS and self.kind != OrganizationKind.BUSINESS:
             raise ValidationError({"legal_form": _(
@@ -90,7 +97,7 @@ ROLE_ORGANIZATION_KINDS = {
     Role.OFFICER: {OrganizationKind.DEPARTMENT},
     Role.TECHNICIAN: {OrganizationKind.VERIFICATION_BODY},
     Role.BUSINESS: {OrganizationKind.BUSINESS, OrganizationKind.HOSPITAL},
-    Role.INSPECTOR: {OrganizationKind.DEPARTMENT},
+    Role.INSPECTOR: {OrganizationKind.DEPARTMENT, OrganizationKind.INSPECTORATE},
 }
 
 

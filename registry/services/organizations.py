@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
-from registry.models import ROLE_ORGANIZATION_KINDS, LegalForm, Organization, OrganizationKind, Role, User
+from registry.models import (
+    ROLE_ORGANIZATION_KINDS,
+    STATE_AGENCY_KINDS,
+    LegalForm,
+    Organization,
+    Role,
+    User,
+)
 from registry.permissions import has_role, require
 from registry.selectors import organization_get_for_update, user_get_for_update
 from registry.validators import normalize_tax_code
@@ -39,11 +46,12 @@ def organization_create(*, actor: User, name: str, tax_code: str, address: str, 
     """An officer registers an organisation; the tax code is stored in its canonical form. A business may be
     registered as a household business or an individual (LegalForm: fined at the individual's rates)."""
     require(may_manage_organizations(actor))
-    try:
-        tax_code = normalize_tax_code(tax_code)
-    except ValidationError as exc:
-        raise ValidationError({"tax_code": exc.messages}) from exc
-    organization = Organization(name=name.strip(), tax_code=tax_code, address=address.strip(),
+    if tax_code or kind not in STATE_AGENCY_KINDS:  # a state agency may be registered without one
+        try:
+            tax_code = normalize_tax_code(tax_code)
+        except ValidationError as exc:
+            raise ValidationError({"tax_code": exc.messages}) from exc
+    organization = Organization(name=name.strip(), tax_code=tax_code or None, address=address.strip(),
                                 province=province.strip(), kind=kind, parent_name=parent_name.strip(),
                                 legal_form=legal_form)
     organization.full_clean()
@@ -100,7 +108,7 @@ def organization_update(*, actor: User, organization_id: int, name: str, tax_cod
     corrected (None keeps it): violation records drawn up already keep the form they were drawn up with."""
     require(may_manage_organizations(actor))
     organization = organization_get_for_update(actor=actor, pk=organization_id)
-    if tax_code or organization.kind != OrganizationKind.DEPARTMENT:
+    if tax_code or organization.kind not in STATE_AGENCY_KINDS:
         try:
             tax_code = normalize_tax_code(tax_code)
         except ValidationError as exc:

@@ -15,6 +15,7 @@ from certificates.services import document_render
 from inspections.models import PenaltyDecision
 from inspections.services.penalties import FineInput, penalty_decision_issue, violation_add, violation_record_issue
 from tests.factories import OrganizationFactory, UserFactory
+from tests.inspections.competence_fixtures import grant_power
 from tests.inspections.conftest import make_case
 from tests.inspections.penalty_fixtures import ORGANISATION_AVERAGE, issue_decision, issue_record
 from tests.inspections.test_check_records import _payload, _url
@@ -65,6 +66,7 @@ def test_the_next_decision_of_the_year_takes_the_next_number(sanction, departmen
 def test_each_issuer_has_its_own_series_restarting_each_year(cases, art_10_1, officer, department):
     inspectorate = OrganizationFactory(kind="department", name="Thanh tra tỉnh Lào Cai")
     its_officer = UserFactory(role="officer", organization=inspectorate, full_name="Lê Văn Tâm")
+    grant_power(its_officer)  # the other issuer's officer signs under a power of its own
     its_inspector = UserFactory(role="inspector", organization=inspectorate, full_name="Ngô Thị Hoa")
     today, business = timezone.localdate(), cases.business.organization
 
