@@ -106,6 +106,15 @@ def pytest_report_header(config):
     return lines
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashes(settings):
+    """Every fixture user's password is hashed, and tests log in hundreds of times: PBKDF2's million rounds cost
+    about a second each here, most of the suite's time. The hasher is not what the tests test (production keeps
+    Django's default; tests/security/test_auth.py checks it), so all of them hash with MD5, set before any user
+    exists."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _media_root(tmp_path_factory):
     """PDFs go to a throw-away folder, shared with the worker processes."""

@@ -71,13 +71,6 @@ def world(catalog, officer, technician) -> World:
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashes(settings):
-    """These tests log in hundreds of times; PBKDF2's million rounds would make each login take a second here.
-    The hasher is not what they test (it is used before every fixture user is created, so all agree)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _forget_throttle_counts():
     """These suites post to the throttled token route many times: leave no count behind for other tests."""
     yield

@@ -422,3 +422,13 @@ def test_token_endpoints_are_documented(api_client):
     assert "429" in paths["/api/v1/auth/token/"]["post"]["responses"]
     assert "204" in paths["/api/v1/auth/logout/"]["post"]["responses"]
     assert "204" in paths["/api/v1/auth/logout-all/"]["post"]["responses"]
+
+
+def test_settings_hashers_are_djangos_slow_default():
+    """The tests hash with MD5 for speed (tests/conftest.py); the service itself keeps Django's PBKDF2 default."""
+    from django.conf import global_settings
+
+    from config import settings as project_settings
+
+    hashers = getattr(project_settings, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    assert hashers[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"

@@ -98,10 +98,13 @@ class Pages:
 
 
 @pytest.fixture
-def pages(browser, axe, live_server):
-    """A fresh browser context (no cookies) whose browser says it prefers English: the pages must still answer in
-    Vietnamese until the visitor chooses otherwise."""
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+def pages(request, browser, axe, live_server):
+    """A fresh browser context (no cookies) set up as the province's tablets and phones are, in Vietnamese (date
+    inputs show dd/mm/yyyy, file inputs their Vietnamese words); `@pytest.mark.browser_locale("en-US")` gives a
+    browser that prefers English, to show the pages still answer in Vietnamese until the visitor chooses."""
+    marker = request.node.get_closest_marker("browser_locale")
+    locale = marker.args[0] if marker else "vi-VN"
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     tab = Pages(context.new_page(), live_server.url, axe)
     yield tab

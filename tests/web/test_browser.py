@@ -56,6 +56,7 @@ def h1(pages):
     return pages.page.get_by_role("heading", level=1)
 
 
+@pytest.mark.browser_locale("en-US")
 def test_home_finds_documents_and_instruments_in_vietnamese_without_the_owners_data(pages, certificate):
     page = pages.page
     pages.go("/")
