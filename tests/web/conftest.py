@@ -8,6 +8,7 @@ Django would refuse the tests' own ORM calls as if they came from async code: DJ
 as long as the browser is open, and only then.
 """
 
+import os
 import subprocess
 
 import pytest
@@ -39,7 +40,11 @@ def browser():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            # In Vietnamese, as the province's devices are: the browser draws its own controls (a date input's
+            # dd/mm/yyyy, a file input's words) in its UI language, which headless Chromium takes from LANGUAGE
+            # (with Debian's chromium-l10n; without it, English).
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--lang=vi"],
+                                                  env={**os.environ, "LANGUAGE": "vi"})
             yield chromium
             chromium.close()
 
