@@ -26,15 +26,37 @@ class PageForm(forms.Form):
 
     default_renderer = PageRenderer
 
+    # The form's own name for a field the service names otherwise (the service's key: the form's field).
+    field_names: dict[str, str] = {}
+
     def add_service_error(self, error: ValidationError) -> None:
-        """A service's ValidationError on the form: each message beside the field it names, and the messages of
-        keys the form has no field for (a service's `status`, `checks`, `non_field_errors`) above the form.
-        (form.add_error(None, error) refuses a key that is not one of the form's fields.)"""
+        """A service's ValidationError on the form: each message beside the field it names (under the form's own
+        name for it, `field_names`), and the messages of keys the form has no field for (a service's `status`,
+        `checks`, `non_field_errors`) above the form. (form.add_error(None, error) refuses a key that is not one
+        of the form's fields.)"""
         if not hasattr(error, "error_dict"):
             self.add_error(None, error)
             return
         for key, errors in error.error_dict.items():
-            self.add_error(key if key in self.fields else None, errors)
+            field = self.field_names.get(key, key)
+            self.add_error(field if field in self.fields else None, errors)
+
+
+class ServiceForm(PageForm):
+    """A form whose fields include legends (radio groups, readings' rows): no colon after a label or a legend."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (it shows the day in the device's language: dd/mm/yyyy on a Vietnamese one)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class SignInForm(AuthenticationForm):

@@ -10,39 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from inspections.models import ExaminedItemKind, FindingResult
 from registry.validators import DateBounds, normalize_serial, today
-from web.forms import PageForm
+from web.forms import DateInput, ServiceForm
 
 # The API's bounds (inspections/api/*/serializers.py): the same input is refused the same way on both.
 CASE_DATE = DateBounds(earliest=date(2000, 1, 1), latest=today)
 NOTE_MAX = 4000
 FACTS_MAX = 5000
 TEXT_MAX = 500
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class ServiceForm(PageForm):
-    """A form whose service's ValidationError lands on the field it names (`field_names` maps the service's keys
-    to the form's where they differ); a key the form lacks, and a 409, go above the fields."""
-
-    field_names: dict[str, str] = {}
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def add_service_error(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self.field_names.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
 
 
 class FindingForm(ServiceForm):

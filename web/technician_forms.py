@@ -15,33 +15,7 @@ from registry import selectors
 from registry.api.instruments.serializers import MAX_READINGS
 from registry.models import VerificationKind, VerificationResult
 from registry.services import ReadingInput, reading_check
-from web.forms import PageForm
-
-
-class ServiceErrorsMixin:
-    """Puts a service's ValidationError on the form: each message beside the field it names (under the form's own
-    name for that field, `field_names`), the others above the form. No colon after a legend, as after a label."""
-
-    field_names: dict[str, str] = {}
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def add_service_error(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self.field_names.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from web.forms import DateInput, PageForm, ServiceForm
 
 
 class MeasureField(forms.DecimalField):
@@ -60,7 +34,7 @@ class MeasureField(forms.DecimalField):
         return super().to_python(value)
 
 
-class InstrumentForm(ServiceErrorsMixin, PageForm):
+class InstrumentForm(ServiceForm):
     """An instrument the technician found in use but not on the register (POST /api/v1/instruments/'s fields; the
     owner named by its tax code, the code on its papers)."""
 
@@ -108,7 +82,7 @@ class InstrumentForm(ServiceErrorsMixin, PageForm):
         return {**data, "instrument_type_id": instrument_type.pk, "owner_id": self.owner.pk}
 
 
-class VerificationForm(ServiceErrorsMixin, PageForm):
+class VerificationForm(ServiceForm):
     """POST /api/v1/verifications/'s fields but the instrument (the page's) and the readings (their own rows)."""
 
     kind = forms.ChoiceField(label=_("Form of verification"), choices=VerificationKind.choices)
