@@ -156,6 +156,12 @@ def _check_signature(report: Report, reader, keys: KeysFile):
     else:
         report.good(f"PDF signature intact and valid, signed by {certificate.subject.rfc4514_string()}"
                     f" at {signing_time}" + (f", timestamped {timestamp.timestamp.isoformat()}" if timestamp else ""))
+    if timestamp is not None:
+        report.signature["timestamp_trusted"] = timestamp.trusted
+        if not (timestamp.intact and timestamp.valid):
+            report.problem("the signature's RFC 3161 timestamp is NOT valid")
+        elif not timestamp.trusted:
+            report.note("the signature's timestamp is valid, but its authority is not among the keys file's roots")
     if status.trusted:
         report.good("the signer's certificate chains to a trusted root of the keys file")
     else:
