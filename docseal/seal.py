@@ -160,9 +160,20 @@ def qr_content(text: str, box: tuple[float, float, float, float]) -> bytes:
 
 def _add_page_stream(writer: IncrementalPdfFileWriter, page_index: int, content: bytes) -> None:
     before = writer.add_object(generic.StreamObject(stream_data=b"q\n"))
-    after = writer.add_object(generic.StreamObject(stream_data=b"\nQ\n" + content + b"\n"))
+    drawing = generic.StreamObject(stream_data=b"\nQ\n" + content + b"\n")
+    drawing.compress()  # a version-12 QR is ~2,000 rectangles: 40 KB as text, ~8 KB deflated
+    after = writer.add_object(drawing)
     writer.add_stream_to_page(page_index, before, prepend=True)
     writer.add_stream_to_page(page_index, after)
+
+
+def _bytes_reserved(signer: SealSigner, timestamp_url: str | None) -> int:
+    """Room for the CMS signature in /Contents, in hex digits (two per byte). Giving it saves pyHanko a trial
+    signature (and a trial timestamp request) to measure it. Besides the embedded certificates, the signed
+    attributes and an ECDSA signature take about 1.3 KB; a timestamp token carries the TSA's certificates too."""
+    certificates = sum(len(item.public_bytes(serialization.Encoding.DER))
+                       for item in [signer.certificate, *signer.chain])
+    return 2 * (3072 + certificates + (8192 if timestamp_url else 0))
 
 
 def seal_pdf(pdf: bytes, *, claims_without_hash: Claims, signer: SealSigner, link_uri: str, qr_prefix: str,
@@ -189,5 +200,5 @@ def seal_pdf(pdf: bytes, *, claims_without_hash: Claims, signer: SealSigner, lin
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     pdf_signer = signers.PdfSigner(metadata, signer=signer.pyhanko_signer(), timestamper=timestamper)
     out = BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=_bytes_reserved(signer, timestamp_url))
     return Sealed(pdf=out.getvalue(), content_sha256=digest.hex(), seal_text=text, kid=signer.kid.hex())
