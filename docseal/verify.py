@@ -14,9 +14,10 @@ What `verify_pdf` checks, in order (each check adds lines to the report; `Report
 2. The seal: the embedded file "seal.txt" of the signed revision, parsed (docseal.qr), its COSE_Sign1
    (docseal.cose) verified with the published key named by its kid (which must be the PDF signer's key), and its
    statement (docseal.claims) decoded.
-3. The statement against the PDF's text (extracted by the caller; "not checked" when None): the number, the
-   subject, the owner's tax code (when not empty) and the valid-until date as dd/mm/yyyy (when any) must each
-   appear, compared with all white space removed.
+3. The statement against the PDF's text (extracted by the caller; "not checked" when None), compared with all
+   white space removed and case folded: the number, the subject and the valid-until date (when any; as
+   dd/mm/yyyy or "ngày D tháng M năm YYYY", see `date_forms`) must each appear. The owner's tax code (when not
+   empty) is looked for too, but its absence is only a note: not every kind prints it.
 4. The SHA-256 of the file's first revision (the bytes up to and including the first "%%EOF" after revision 0's
    cross-reference section, and its end-of-line marker) against the statement's content_sha256.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -107,7 +109,7 @@ def _embedded_file(root, name: str) -> bytes | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
 
 
 def _check_signature(report: Report, reader, keys: KeysFile):
@@ -225,6 +227,15 @@ def _check_seal(report: Report, root, keys: KeysFile) -> None:
         report.problem(f"the seal's key {kid.hex()} is not the PDF signer's key {signer_kid}")
 
 
+def date_forms(value) -> list[str]:
+    """The ways the documents print a date: 31/03/2027, and "ngày 31 tháng 3 năm 2027" (day and month with or
+    without a leading zero), as the certificates' "valid until" line writes it."""
+    days = {f"{value.day:02d}", str(value.day)}
+    months = {f"{value.month:02d}", str(value.month)}
+    long_forms = sorted(f"ngày {day} tháng {month} năm {value.year}" for day in days for month in months)
+    return [value.strftime("%d/%m/%Y"), *long_forms]
+
+
 def _check_text(report: Report, text: str | None) -> None:
     claims = report.claims
     if claims is None:
@@ -233,20 +244,29 @@ def _check_text(report: Report, text: str | None) -> None:
         report.text_check = {"checked": False}
         report.note("the statement's facts were not checked against the PDF's text (no text extracted)")
         return
-    facts = {"number": claims.number, "subject": claims.subject}
+    squashed = _squash(text)
+    required = {"number": [claims.number], "subject": [claims.subject]}
+    if claims.valid_until:
+        required["valid_until"] = date_forms(claims.valid_until)
+    facts = {name: forms[0] for name, forms in required.items()}
+    missing = [name for name, forms in required.items() if not any(_squash(form) in squashed for form in forms)]
+    tax_code_shown = None
     if claims.owner_tax_code:
         facts["owner_tax_code"] = claims.owner_tax_code
-    if claims.valid_until:
-        facts["valid_until"] = claims.valid_until.strftime("%d/%m/%Y")
-    squashed = _squash(text)
-    missing = [name for name, value in facts.items() if _squash(value) not in squashed]
-    report.text_check = {"checked": True, "facts": facts, "missing": missing}
+        tax_code_shown = _squash(claims.owner_tax_code) in squashed
+    report.text_check = {"checked": True, "facts": facts, "missing": missing, "owner_tax_code_shown": tax_code_shown}
     if missing:
         report.problem("the PDF's text does not show the statement's " + ", ".join(
             f"{name} {facts[name]!r}" for name in missing))
     else:
-        report.good("the PDF's text shows the statement's " + ", ".join(f"{name} {value!r}"
-                                                                         for name, value in facts.items()))
+        report.good("the PDF's text shows the statement's " + ", ".join(
+            f"{name} {facts[name]!r}" for name in required))
+    if tax_code_shown is True:
+        report.good(f"the PDF's text shows the owner's tax code {claims.owner_tax_code!r}")
+    elif tax_code_shown is False:
+        # Not every kind prints it (the verification certificate's form has no such line): the signed statement
+        # and the first revision's hash still bind it, so this alone does not invalidate the document.
+        report.note(f"the owner's tax code {claims.owner_tax_code!r} is not printed in the PDF's text")
 
 
 def _check_hash(report: Report, data: bytes, reader) -> None:

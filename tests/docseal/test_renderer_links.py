@@ -65,3 +65,27 @@ def test_one_link_over_the_qr_and_the_seal_drawn_there(demo, name):
     decoded = [r.text for r in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil(),
                                                       formats=zxingcpp.BarcodeFormat.QRCode)]
     assert decoded == [sealed.seal_text]
+
+
+def test_the_real_certificate_shows_the_sealed_facts(demo):
+    """The certificate prints "valid until" in words (ngày 31 tháng 3 năm 2027) and no tax code: the text check
+    accepts the first and only notes the second."""
+    import dataclasses
+    from datetime import date
+
+    context = certificate_context()
+    claims = dataclasses.replace(CLAIMS, number=context.number, subject=context.serial_number,
+                                 valid_until=context.valid_until, issued_on=context.issued_on)
+    sealed = seal_pdf(render_verification_certificate(context), claims_without_hash=claims, signer=demo.key_a,
+                      link_uri=context.verify_url, qr_prefix=QR_PREFIX, reason="Issued", location="Hà Nội")
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(sealed.pdf)).pages)
+    report = verify_pdf(sealed.pdf, demo.keys(), text=text)
+    assert report.ok, report.lines
+    assert report.text_check["missing"] == [] and report.text_check["owner_tax_code_shown"] is False
+    assert any("tax code" in line and line.startswith("NOTE") for line in report.lines)
+    # a valid-until date the certificate does not show fails
+    forged = dataclasses.replace(claims, valid_until=date(2028, 3, 31))
+    resealed = seal_pdf(render_verification_certificate(context), claims_without_hash=forged, signer=demo.key_a,
+                        link_uri=context.verify_url, qr_prefix=QR_PREFIX, reason="Issued", location="Hà Nội")
+    report = verify_pdf(resealed.pdf, demo.keys(), text=text)
+    assert not report.ok and report.text_check["missing"] == ["valid_until"]

@@ -203,3 +203,13 @@ def test_sealing_cost_per_document(demo):
     per_document = (time.perf_counter() - started) / 10
     print(f"sealing: {per_document * 1000:.1f} ms per document")
     assert per_document < 1.0
+
+
+def test_date_forms():
+    from datetime import date
+
+    from docseal.verify import date_forms
+
+    assert date_forms(date(2027, 3, 1)) == [
+        "01/03/2027", "ngày 01 tháng 03 năm 2027", "ngày 01 tháng 3 năm 2027", "ngày 1 tháng 03 năm 2027",
+        "ngày 1 tháng 3 năm 2027"]
