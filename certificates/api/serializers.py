@@ -97,12 +97,12 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
         return newer.number if newer else None
 
 
-class PartySerializer(serializers.Serializer):
+class DocumentPartySerializer(serializers.Serializer):
     name = serializers.CharField()
     tax_code = serializers.CharField(allow_blank=True, help_text="Empty when the organisation has none.")
 
 
-class StatementSerializer(serializers.Serializer):
+class DocumentStatementSerializer(serializers.Serializer):
     """The facts the QR code's seal signs (SIGNING_DESIGN.md, docseal Claims), readable: ISO dates, a hex hash."""
 
     version = serializers.IntegerField()
@@ -122,20 +122,20 @@ class StatementSerializer(serializers.Serializer):
 class DocumentTwinSerializer(serializers.Serializer):
     """The JSON twin of a document, schema "document/v1": the same facts as its PDF (certificates.twin)."""
 
-    schema = serializers.ChoiceField(choices=["document/v1"])
+    schema = serializers.CharField(help_text='"document/v1": the version of this schema.')
     id = serializers.IntegerField()
     kind = serializers.CharField()
     kind_label = serializers.CharField()
     number = serializers.CharField()
     year = serializers.IntegerField()
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
-    issuer = PartySerializer()
-    owner = PartySerializer()
+    issuer = DocumentPartySerializer()
+    owner = DocumentPartySerializer()
     subject_label = serializers.CharField()
     issued_on = serializers.DateField()
     valid_until = serializers.DateField(allow_null=True)
     pdf_sha256 = serializers.CharField(help_text="SHA-256 (hex) of the PDF as downloaded.")
-    statement = StatementSerializer()
+    statement = DocumentStatementSerializer()
     seal = serializers.CharField(allow_blank=True, help_text="The QR code's text; empty until the document is "
                                  "sealed.")
     details = serializers.DictField(allow_null=True, help_text="What the PDF prints, per kind (the renderer's "
