@@ -8,12 +8,14 @@ import pytest
 from django.utils import timezone
 
 from certificates.models import Document
+from certificates.notices.models import NoticeDigest
+from certificates.notices.services import notices_scan
 from certificates.pdf import vn_date_words
 from certificates.services import document_render
 from certificates.statement import document_statement
-from registry.models import Organization
+from registry.models import Instrument, Organization
 from registry.services import verification_record
-from tests.factories import InstrumentFactory, UserFactory
+from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
 from tests.inspections.conftest import art_10_1, cases, topics  # noqa: F401 - fixtures
 from tests.inspections.penalty_fixtures import issue_decision, issue_record, sanction  # noqa: F401 - fixture
 from tests.pdf_helpers import pdf_text
@@ -202,3 +204,76 @@ def test_the_schema_documents_the_twin(api_client):
     component = schema["components"]["schemas"][reference.rsplit("/", 1)[-1]]
     assert list(component["properties"]) == TWIN_KEYS
     assert operation["description"]
+
+
+def test_a_violation_record_s_twin_is_dated_the_day_it_was_made(client_for, sanction):  # noqa: F811
+    made_on = timezone.localdate() - timedelta(days=2)
+    record = issue_record(sanction.cases, made_on=made_on)
+    document = document_render(document_id=record.documents.get().pk)
+    violator = sanction.cases.business.organization
+    client = client_for(sanction.cases.business)
+
+    body = _twin(client, document).json()
+
+    pdf = _pdf(client, document)
+    _check_envelope(body, document, pdf)
+    text = _text(pdf)
+    statement, details = body["statement"], body["details"]
+    assert statement["issued_on"] == made_on.isoformat() == details["made_on"]
+    assert statement["subject"] == violator.name == details["violator"]["name"]
+    for printed in (statement["number"], statement["subject"], statement["owner_tax_code"],
+                    *(violation["provision"] for violation in details["violations"])):
+        assert printed in text, printed
+    assert details["made_at"] == "09:30:00" and details["ended_at"] == "10:15:00"  # times as ISO 8601 too
+
+
+def test_a_check_record_s_twin_names_the_inspected_organisation(client_for, cases):  # noqa: F811
+    held = timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(days=1)
+    response = client_for(cases.member).post(
+        f"/api/v1/inspections/{cases.case.pk}/subjects/{cases.subject.pk}/check-record/",
+        {"held_at": held.isoformat(), "ended_at": (held + timedelta(hours=1)).isoformat(),
+         "place": "Cửa hàng xăng dầu số 5", "representative_name": "Hoàng Văn Sơn",
+         "representative_title": "Cửa hàng trưởng", "opinion": "Cơ sở thống nhất với kết quả kiểm tra."},
+        format="json")
+    assert response.status_code == 201, response.json()
+    document = document_render(document_id=response.json()["check_record"]["id"])
+    client = client_for(cases.business)
+
+    body = _twin(client, document).json()
+
+    pdf = _pdf(client, document)
+    _check_envelope(body, document, pdf)
+    text = _text(pdf)
+    statement, details = body["statement"], body["details"]
+    organization = cases.business.organization
+    assert statement["subject"] == organization.name == details["establishment_name"]
+    assert statement["issued_on"] == held.date().isoformat() == details["held_on"]
+    assert details["started_at"] == "08:00:00"
+    for printed in (statement["number"], statement["subject"], details["decision_number"],
+                    details["representatives"][0]["name"]):
+        assert printed in text, printed
+
+
+def test_a_notice_s_twin_is_dated_the_scan_day_it_reports(client_for, catalog):
+    scan_day = timezone.localdate() - timedelta(days=3)
+    owner = OrganizationFactory(name="Công ty Cân Đông Hà")
+    user = UserFactory(role="business", organization=owner)
+    instrument = InstrumentFactory(owner=owner, serial_number="CDH-0031")
+    Instrument.objects.filter(pk=instrument.pk).update(last_result="pass", valid_until=scan_day + timedelta(days=7),
+                                                       last_verified_on=scan_day - timedelta(days=300))
+    notices_scan(as_of=scan_day)
+    document = document_render(document_id=NoticeDigest.objects.get(organization=owner).documents.get().pk)
+    client = client_for(user)
+
+    body = _twin(client, document).json()
+
+    pdf = _pdf(client, document)
+    _check_envelope(body, document, pdf)
+    text = _text(pdf)
+    statement, details = body["statement"], body["details"]
+    assert statement["issued_on"] == scan_day.isoformat() == details["issued_on"]
+    assert scan_day != timezone.localdate(document.created_at)  # requested today, dated the day it reports
+    assert statement["subject"] == owner.name == details["recipient_name"]
+    assert [item["serial_number"] for item in details["items"]] == ["CDH-0031"]
+    for printed in (statement["number"], statement["subject"], "CDH-0031", vn_date_words(scan_day)):
+        assert printed in text, printed
