@@ -81,7 +81,7 @@ def document_oldest_pending_created_at():
 
 def document_get_downloadable(*, actor, pk: int) -> Document:
     """A document whose PDF the caller may download, as the access policy answers; anyone else gets 404."""
-    downloadable = document_access().downloadable(actor, Document.objects.all())
+    downloadable = document_access().downloadable(actor, Document.objects.select_related("issuer", "owner"))
     return get_object_or_404(kinds_scope(actor, downloadable), pk=pk)
 
 

@@ -19,6 +19,7 @@ from certificates.models import Document, DocumentCounter, DocumentStatus, Idemp
 from certificates.permissions import document_access, require_manager
 from certificates.selectors import document_get_for_update
 from certificates.signals import document_issued, document_requested
+from certificates.twin import context_details_json
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
 _LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
@@ -62,7 +63,8 @@ def document_request(
         kind=kind, issuer_id=facts.issuer_id, owner_id=facts.owner_id, year=year, sequence=sequence,
         number=spec.number(sequence=sequence, year=year), token=secrets.token_urlsafe(32),
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk,
-        subject_label=facts.subject_label, valid_until=facts.valid_until, requested_by=requested_by,
+        subject_label=facts.subject_label, subject_key=facts.subject_key, valid_until=facts.valid_until,
+        dated=facts.dated, requested_by=requested_by,
         supersedes=supersedes, supersession_reason=supersession_reason,
         # Counted as enqueued from the start: publishing after commit clears it only if the broker refuses,
         # which saves an UPDATE per document; the sweeper re-sends what is still pending later.
@@ -80,12 +82,13 @@ def document_render(*, document_id: int) -> Document:
         return document
     spec = kind_spec(document.kind)
     # Rendered outside any lock: parallel workers never wait on each other or on numbering.
-    pdf = spec.render(spec.build_context(document))
-    return _document_store(document_id=document_id, pdf=pdf)
+    context = spec.build_context(document)
+    pdf = spec.render(context)
+    return _document_store(document_id=document_id, pdf=pdf, details=context_details_json(context))
 
 
 @transaction.atomic
-def _document_store(*, document_id: int, pdf: bytes) -> Document:
+def _document_store(*, document_id: int, pdf: bytes, details: str) -> Document:
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first
@@ -95,11 +98,13 @@ def _document_store(*, document_id: int, pdf: bytes) -> Document:
     document.file.name = default_storage.save(name, ContentFile(pdf))
     document.sha256 = hashlib.sha256(pdf).hexdigest()
     document.size = len(pdf)
+    document.details = details
     document.status = DocumentStatus.ISSUED
     document.issued_at = timezone.now()
     document.attempts += 1
     document.failure_reason = ""
-    document.save(update_fields=["file", "sha256", "size", "status", "issued_at", "attempts", "failure_reason"])
+    document.save(update_fields=["file", "sha256", "size", "details", "status", "issued_at", "attempts",
+                                 "failure_reason"])
     if document.supersedes_id:
         _mark_superseded(document_id=document.supersedes_id)
     transaction.on_commit(partial(document_issued.send, sender=Document, document_id=document.pk,

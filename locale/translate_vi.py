@@ -12,6 +12,7 @@ VI = {
     "Pending": "Đang chờ", "Issued": "Đã cấp", "Failed": "Lỗi", "Superseded": "Đã được thay thế",
     "Revoked": "Đã thu hồi", "Valid": "Còn hiệu lực", "Expired": "Hết hiệu lực",
     "kind": "loại", "number": "số", "status": "trạng thái", "subject": "đối tượng", "valid until": "có giá trị đến",
+    "subject key": "định danh đối tượng",
     "revocation reason": "lý do thu hồi", "reason for the correction": "lý do cấp lại",
     "Only a failed document can be rendered again.": "Chỉ văn bản bị lỗi mới được tạo lại.",
     "A revocation needs a reason.": "Thu hồi phải nêu lý do.",

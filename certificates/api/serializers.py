@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from rest_framework import serializers
 
-from certificates.models import Document
+from certificates.models import Document, DocumentStatus
 from certificates.selectors import document_public_status
 
 
@@ -95,3 +95,49 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
     def get_superseded_by(self, obj) -> str | None:
         newer = getattr(obj, "superseded_by", None)
         return newer.number if newer else None
+
+
+class DocumentPartySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    tax_code = serializers.CharField(allow_blank=True, help_text="Empty when the organisation has none.")
+
+
+class DocumentStatementSerializer(serializers.Serializer):
+    """The facts the QR code's seal signs (SIGNING_DESIGN.md, docseal Claims), readable: ISO dates, a hex hash."""
+
+    version = serializers.IntegerField()
+    kind = serializers.CharField()
+    number = serializers.CharField()
+    year = serializers.IntegerField()
+    subject = serializers.CharField(allow_blank=True, help_text="The instrument's serial number, the licensee, "
+                                    "the violator or the inspected organisation.")
+    owner_tax_code = serializers.CharField(allow_blank=True)
+    issued_on = serializers.DateField(help_text="The day the document bears, as printed.")
+    valid_until = serializers.DateField(allow_null=True)
+    content_sha256 = serializers.CharField(allow_null=True, help_text="SHA-256 (hex) of the file's first "
+                                           "revision, as rendered; null until the document is sealed.")
+    kid = serializers.CharField(allow_null=True, help_text="The signing key's id (16 hex digits); null until sealed.")
+
+
+class DocumentTwinSerializer(serializers.Serializer):
+    """The JSON twin of a document, schema "document/v1": the same facts as its PDF (certificates.twin)."""
+
+    schema = serializers.CharField(help_text='"document/v1": the version of this schema.')
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    number = serializers.CharField()
+    year = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=DocumentStatus.choices)
+    issuer = DocumentPartySerializer()
+    owner = DocumentPartySerializer()
+    subject_label = serializers.CharField()
+    issued_on = serializers.DateField()
+    valid_until = serializers.DateField(allow_null=True)
+    pdf_sha256 = serializers.CharField(help_text="SHA-256 (hex) of the PDF as downloaded.")
+    statement = DocumentStatementSerializer()
+    seal = serializers.CharField(allow_blank=True, help_text="The QR code's text; empty until the document is "
+                                 "sealed.")
+    details = serializers.DictField(allow_null=True, help_text="What the PDF prints, per kind (the renderer's "
+                                    "facts: dates ISO 8601, amounts as strings or integers); null for a document "
+                                    "rendered before the twin existed.")
