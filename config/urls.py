@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from certificates.api.views import PublicVerifyView, verify_page
+from certificates.api.views import PublicVerifyView, verify_page, verify_seal_page
 from registry.api.organizations.auth import LogoutAllView, LogoutView, TokenView
 from workers.health import healthz
 
@@ -56,6 +56,8 @@ urlpatterns = [
     # The split view serves Swagger UI's set-up script as a file (?script), so the CSP needs no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("verify/<document_token:token>", verify_page, name="verify-page"),
+    # The QR code's seal: docseal.qr upper-cases the whole link (QR's alphanumeric mode), hence the capital V.
+    path("V/<str:seal>", verify_seal_page, name="verify-seal"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # POST language=vi|en: the choice is kept in the language cookie (settings.LANGUAGE_COOKIE_*).

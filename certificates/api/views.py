@@ -108,9 +108,18 @@ class PublicVerifyView(RetrieveAPIView):
 
 
 def verify_page(request, token: str):
-    """The human page behind the QR code: Vietnamese first (the document is a Vietnamese legal document).
-    A client that asks for JSON (Accept: application/json) gets the API's answer at the same address."""
-    document = selectors.document_get_public(token=token)
+    """The human page behind the document's verify link: Vietnamese first (the document is a Vietnamese legal
+    document). A client that asks for JSON (Accept: application/json) gets the API's answer at the same address."""
+    return _verify_answer(request, selectors.document_get_public(token=token))
+
+
+def verify_seal_page(request, seal: str):
+    """The page behind the QR code's signed seal (HTTPS://HOST/V/<seal>): the same answer as the verify link,
+    once the seal's signature checks out against the issuer's published key."""
+    return _verify_answer(request, selectors.document_get_by_seal(encoded=seal))
+
+
+def _verify_answer(request, document):
     data = PublicDocumentSerializer(document).data
     if _wants_json(request):
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
