@@ -141,3 +141,6 @@ class IdempotencyRecord(models.Model):
 
 # The notice engine's tables belong to this app (Django finds models through the app's `models` module).
 from certificates.notices.models import Notice, NoticeDigest, NoticeStage, StageAnchor  # noqa: E402, F401
+
+# The issuers' signing keys (issue 11), likewise.
+from certificates.signing.models import SigningKey  # noqa: E402, F401
