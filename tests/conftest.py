@@ -217,7 +217,8 @@ def _worker_env(*, broker_url: str, extra: dict[str, str] | None = None) -> dict
             "MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_SETTINGS_MODULE": "config.settings",
             "DOCUMENT_SIGNING_KEYS_DIR": str(settings.DOCUMENT_SIGNING["KEYS_DIR"]),
             "DOCUMENT_SIGNING_ROOT_CERT": str(settings.DOCUMENT_SIGNING["ROOT_CERT"]),
-            "DOCUMENT_SIGNING_PASSPHRASE": settings.DOCUMENT_SIGNING["PASSPHRASE"], "DOCUMENT_SIGNING_DEMO_KEYS": "true",
+            "DOCUMENT_SIGNING_PASSPHRASE": settings.DOCUMENT_SIGNING["PASSPHRASE"],
+            "DOCUMENT_SIGNING_DEMO_KEYS": "true",
             "PYTHONUNBUFFERED": "1", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(WORKER_MAIL_DIR), **(extra or {})}
 
