@@ -364,6 +364,9 @@ DOCUMENT_SIGNING = {
     "TSA_URL": env_str("TSA_URL", "") or None,
     "DEMO_KEYS": env_bool("DOCUMENT_SIGNING_DEMO_KEYS", not PRODUCTION),
     "PASSPHRASE": _required("DOCUMENT_SIGNING_PASSPHRASE", "dev-only-signing-passphrase-not-for-production"),
+    # Keys on a PKCS#11 token (a key whose source is "pkcs11:token=...;object=..."): the vendor's module and the PIN.
+    "PKCS11_MODULE": env_str("DOCUMENT_SIGNING_PKCS11_MODULE", "") or None,
+    "PKCS11_PIN": env_str("DOCUMENT_SIGNING_PKCS11_PIN", ""),
 }
 # The kinds of organisation that issue documents (`manage.py signing_keys demo` gives each one a key): `certificates`
 # knows organisations only through ORGANIZATION_MODEL, so the project names them here.

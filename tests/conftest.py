@@ -133,7 +133,7 @@ def _signing_keys(tmp_path_factory):
     """Demo keys on, in a folder of the session's: the demo root is made once (P-256 keys cost milliseconds)."""
     keys = tmp_path_factory.mktemp("signing")
     signing = {"KEYS_DIR": keys, "ROOT_CERT": keys / "demo-root.pem", "TSA_URL": None, "DEMO_KEYS": True,
-               "PASSPHRASE": SIGNING_PASSPHRASE}
+               "PASSPHRASE": SIGNING_PASSPHRASE, "PKCS11_MODULE": None, "PKCS11_PIN": ""}
     with override_settings(DOCUMENT_SIGNING=signing):
         yield signing
 

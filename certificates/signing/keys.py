@@ -45,6 +45,9 @@ class LoadedKey:
     private_key: ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
     chain: list[x509.Certificate]
+    # For a key on a PKCS#11 token: a ready SealSigner (certificates.signing.pkcs11.TokenSigner). Its private_key
+    # then signs through the token (ECDSA SHA-256) but cannot be exported: sign with this signer instead.
+    token_signer: object | None = None
 
     @property
     def kid_hex(self) -> str:
@@ -124,8 +127,7 @@ def load_key(key: SigningKey, *, issuer=None) -> LoadedKey:
     """Open the key's PKCS#12 file and check it: the registered certificate, matching the key, valid now."""
     issuer = issuer or key.issuer
     if key.is_pkcs11:
-        raise _fail(issuer, f"key {key.kid} is on a PKCS#11 token ({key.source}), and this service cannot sign "
-                            f"with a token yet (python-pkcs11 and pyhanko.sign.pkcs11 are not wired)")
+        return load_token_key(key, issuer=issuer)
     path = keys_dir() / key.source
     try:
         data = path.read_bytes()
@@ -137,6 +139,34 @@ def load_key(key: SigningKey, *, issuer=None) -> LoadedKey:
                             f"key {key.kid}")
     _check_validity(issuer, certificate)
     return LoadedKey(kid=bytes.fromhex(key.kid), private_key=private_key, certificate=certificate, chain=chain)
+
+
+def load_token_key(key: SigningKey, *, issuer) -> LoadedKey:
+    """A key on a PKCS#11 token: the token signs; the certificate and chain are the registered ones."""
+    module = signing_settings().get("PKCS11_MODULE")
+    if not module:
+        raise _fail(issuer, f"key {key.kid} is on a PKCS#11 token ({key.source}) but DOCUMENT_SIGNING_PKCS11_MODULE "
+                            f"names no module")
+    try:
+        from certificates.signing.pkcs11 import TokenSigner, parse_uri, token_session
+
+        where = parse_uri(key.source)
+        session = token_session(module, where["token"], signing_settings().get("PKCS11_PIN") or "")
+        certificate = x509.load_pem_x509_certificate(key.certificate_pem.encode())
+        chain = x509.load_pem_x509_certificates(key.chain_pem.encode())
+        signer = TokenSigner(kid=bytes.fromhex(key.kid), certificate=certificate, chain=chain, session=session,
+                             key_label=where["object"])
+    except ImportError as exc:
+        raise _fail(issuer, f"key {key.kid} is on a PKCS#11 token, and python-pkcs11 is not installed") from exc
+    except KeyError as exc:
+        raise _fail(issuer, f"{key.source} must name token= and object=") from exc
+    except Exception as exc:  # python-pkcs11's errors (no such token, wrong PIN, no such key) share no base class
+        raise _fail(issuer, f"the PKCS#11 token {key.source} cannot be used: {type(exc).__name__} {exc}") from exc
+    if signer.private_key().public_key() != certificate.public_key():
+        raise _fail(issuer, f"the registered certificate is not that of the key on {key.source}")
+    _check_validity(issuer, certificate)
+    return LoadedKey(kid=bytes.fromhex(key.kid), private_key=signer.private_key(), certificate=certificate,
+                     chain=chain, token_signer=signer)
 
 
 def open_pkcs12(data: bytes, passphrase: bytes, *, what: str, issuer):
@@ -269,7 +299,7 @@ def demo_root() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
         return private_key, certificate
 
 
-def demo_certificate(issuer, private_key, root_key, root_certificate, *, days: int = 365 * ISSUER_YEARS,
+def demo_certificate(issuer, public_key, root_key, root_certificate, *, days: int = 365 * ISSUER_YEARS,
                      start: datetime | None = None) -> x509.Certificate:
     """A demo certificate for the issuer, signed by the demo root: CN and O the issuer's name, its tax code as
     serialNumber, and DEMO in the subject."""
@@ -280,7 +310,6 @@ def demo_certificate(issuer, private_key, root_key, root_certificate, *, days: i
     if getattr(issuer, "tax_code", None):
         attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, issuer.tax_code))
     start = start or datetime.now(UTC) - CLOCK_SKEW
-    public_key = private_key.public_key()
     return (
         x509.CertificateBuilder().subject_name(x509.Name(attributes)).issuer_name(root_certificate.subject)
         .public_key(public_key).serial_number(x509.random_serial_number())
@@ -300,7 +329,8 @@ def demo_key_create(issuer) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificat
     """A new demo key and certificate for the issuer (not registered)."""
     root_key, root_certificate = demo_root()
     private_key = ec.generate_private_key(ec.SECP256R1())
-    return private_key, demo_certificate(issuer, private_key, root_key, root_certificate), [root_certificate]
+    certificate = demo_certificate(issuer, private_key.public_key(), root_key, root_certificate)
+    return private_key, certificate, [root_certificate]
 
 
 def register_key(*, issuer, private_key, certificate, chain, source: str | None = None) -> SigningKey:

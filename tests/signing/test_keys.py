@@ -105,7 +105,7 @@ def test_a_missing_key_file_stops_signing_naming_the_issuer_and_the_file(verific
 def test_an_expired_certificate_stops_signing_naming_the_issuer(verification_body):
     root_key, root = demo_root()
     private_key = ec.generate_private_key(ec.SECP256R1())
-    expired = demo_certificate(verification_body, private_key, root_key, root, days=1,
+    expired = demo_certificate(verification_body, private_key.public_key(), root_key, root, days=1,
                                start=datetime.now(UTC) - timedelta(days=3))
     register_key(issuer=verification_body, private_key=private_key, certificate=expired, chain=[root])
 
@@ -115,17 +115,17 @@ def test_an_expired_certificate_stops_signing_naming_the_issuer(verification_bod
     assert verification_body.name in str(error.value) and "expired" in str(error.value)
 
 
-def test_a_pkcs11_key_says_what_is_missing(verification_body):
+def test_a_pkcs11_key_without_a_module_configured_says_so(verification_body):
     root_key, root = demo_root()
     private_key = ec.generate_private_key(ec.SECP256R1())
-    certificate = demo_certificate(verification_body, private_key, root_key, root)
+    certificate = demo_certificate(verification_body, private_key.public_key(), root_key, root)
     register_key(issuer=verification_body, private_key=None, certificate=certificate, chain=[root],
                  source="pkcs11:token=issuer;object=signing")
 
     with pytest.raises(SigningKeyError) as error:
         issuer_key(verification_body)
 
-    assert verification_body.name in str(error.value) and "PKCS#11" in str(error.value)
+    assert verification_body.name in str(error.value) and "DOCUMENT_SIGNING_PKCS11_MODULE" in str(error.value)
 
 
 def test_without_demo_keys_an_issuer_with_no_key_cannot_sign(verification_body, settings):
@@ -151,7 +151,7 @@ def test_rotation_retires_the_old_key_and_signs_with_the_new(verification_body):
 
 def _pkcs12_under(root_key, root, issuer, passphrase: bytes) -> bytes:
     private_key = ec.generate_private_key(ec.SECP256R1())
-    certificate = demo_certificate(issuer, private_key, root_key, root)
+    certificate = demo_certificate(issuer, private_key.public_key(), root_key, root)
     return pkcs12.serialize_key_and_certificates(b"imported", private_key, certificate, [root],
                                                  serialization.BestAvailableEncryption(passphrase))
 
@@ -219,4 +219,4 @@ def test_an_issuer_has_at_most_one_active_key(verification_body):
 
     with pytest.raises(ValidationError):
         register_key(issuer=verification_body, private_key=private_key, chain=[root],
-                     certificate=demo_certificate(verification_body, private_key, root_key, root))
+                     certificate=demo_certificate(verification_body, private_key.public_key(), root_key, root))
