@@ -18,6 +18,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -156,14 +157,21 @@ def load_token_key(key: SigningKey, *, issuer) -> LoadedKey:
         chain = x509.load_pem_x509_certificates(key.chain_pem.encode())
         signer = TokenSigner(kid=bytes.fromhex(key.kid), certificate=certificate, chain=chain, session=session,
                              key_label=where["object"])
+        # The token's key must be the certificate's: it signs a challenge that the certificate's public key
+        # verifies (a token need not hold the public key as an object).
+        challenge = b"certificate match " + os.urandom(16)
+        raw = signer.sign_es256(challenge)
     except ImportError as exc:
         raise _fail(issuer, f"key {key.kid} is on a PKCS#11 token, and python-pkcs11 is not installed") from exc
     except KeyError as exc:
         raise _fail(issuer, f"{key.source} must name token= and object=") from exc
-    except Exception as exc:  # python-pkcs11's errors (no such token, wrong PIN, no such key) share no base class
+    except Exception as exc:  # python-pkcs11's PKCS11Error (no such token or key, wrong PIN), a damaged PEM
         raise _fail(issuer, f"the PKCS#11 token {key.source} cannot be used: {type(exc).__name__} {exc}") from exc
-    if signer.private_key().public_key() != certificate.public_key():
-        raise _fail(issuer, f"the registered certificate is not that of the key on {key.source}")
+    try:
+        certificate.public_key().verify(encode_dss_signature(int.from_bytes(raw[:32]), int.from_bytes(raw[32:])),
+                                        challenge, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature as exc:
+        raise _fail(issuer, f"the registered certificate is not that of the key on {key.source}") from exc
     _check_validity(issuer, certificate)
     return LoadedKey(kid=bytes.fromhex(key.kid), private_key=signer.private_key(), certificate=certificate,
                      chain=chain, token_signer=signer)

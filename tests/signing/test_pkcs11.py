@@ -12,8 +12,10 @@ from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from django.core.management import CommandError, call_command
 
 from certificates.signing.keys import SigningKeyError, demo_certificate, demo_root, issuer_key, register_key
+from certificates.signing.models import SigningKey
 from tests.conftest import IN_CI
 
 SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
@@ -127,3 +129,36 @@ def test_a_key_the_token_does_not_hold_stops_signing_naming_the_issuer(verificat
         issuer_key(verification_body)
 
     assert verification_body.name in str(error.value) and "no-such-key" in str(error.value)
+
+
+def _certificates_file(directory: Path, *certificates) -> Path:
+    path = directory / "issuer-chain.pem"
+    path.write_bytes(b"".join(cert.public_bytes(serialization.Encoding.PEM) for cert in certificates))
+    return path
+
+
+def test_rotate_registers_a_token_key_with_its_certificate_file(verification_body, token_public_key,
+                                                                token_settings, tmp_path):
+    root_key, root = demo_root()
+    certificate = demo_certificate(verification_body, token_public_key, root_key, root)
+    chain_file = _certificates_file(tmp_path, certificate, root)
+
+    call_command("signing_keys", "rotate", "--issuer", verification_body.tax_code, "--pkcs11",
+                 f"pkcs11:token={TOKEN};object={KEY_LABEL}", "--certificate", str(chain_file), stdout=io.StringIO())
+
+    key = SigningKey.objects.get(issuer=verification_body, status="active")
+    assert key.source == f"pkcs11:token={TOKEN};object={KEY_LABEL}"
+    assert issuer_key(verification_body).token_signer.certificate == certificate
+
+
+def test_rotate_refuses_a_certificate_that_is_not_the_token_key(verification_body, token_public_key,
+                                                                 token_settings, tmp_path):
+    root_key, root = demo_root()
+    other = demo_certificate(verification_body, ec.generate_private_key(ec.SECP256R1()).public_key(), root_key, root)
+    chain_file = _certificates_file(tmp_path, other, root)
+
+    with pytest.raises(CommandError, match="is not that of the key"):
+        call_command("signing_keys", "rotate", "--issuer", str(verification_body.pk), "--pkcs11",
+                     f"pkcs11:token={TOKEN};object={KEY_LABEL}", "--certificate", str(chain_file))
+
+    assert not SigningKey.objects.filter(issuer=verification_body).exists()

@@ -45,6 +45,9 @@ class Command(BaseCommand):
         rotate.add_argument("--pkcs12", help="Import this PKCS#12 file (production); without it, a new demo key.")
         rotate.add_argument("--passphrase-env", help="The environment variable holding the file's passphrase "
                                                      "(default: DOCUMENT_SIGNING_PASSPHRASE's value).")
+        rotate.add_argument("--pkcs11", help="A key on a PKCS#11 token: pkcs11:token=<label>;object=<key label>.")
+        rotate.add_argument("--certificate", help="With --pkcs11: the PEM file of its certificate, then its chain "
+                                                  "up to the root.")
         revoke = sub.add_parser("revoke", help="Revoke a key: its documents then say so.")
         revoke.add_argument("kid")
         revoke.add_argument("--reason", required=True)
@@ -65,15 +68,20 @@ class Command(BaseCommand):
                               f"{key.issuer.name} [{key.issuer.pk}]  {key.source}"
                               + (f"  revoked: {key.revocation_reason}" if key.revocation_reason else ""))
 
-    def _rotate(self, *, issuer: str, pkcs12: str | None, passphrase_env: str | None, **options):
+    def _rotate(self, *, issuer: str, pkcs12: str | None, passphrase_env: str | None, pkcs11: str | None,
+                certificate: str | None, **options):
         passphrase = None
         if passphrase_env:
             if passphrase_env not in os.environ:
                 raise CommandError(f"--passphrase-env: {passphrase_env} is not set")
             passphrase = os.environ[passphrase_env].encode()
-        if pkcs12 and not os.path.isfile(pkcs12):
-            raise CommandError(f"--pkcs12: no file {pkcs12}")
-        key = signing_key_rotate(issuer=_issuer(issuer), pkcs12_file=pkcs12, passphrase=passphrase)
+        for option, path in (("--pkcs12", pkcs12), ("--certificate", certificate)):
+            if path and not os.path.isfile(path):
+                raise CommandError(f"{option}: no file {path}")
+        if pkcs12 and pkcs11:
+            raise CommandError("--pkcs12 or --pkcs11, not both")
+        key = signing_key_rotate(issuer=_issuer(issuer), pkcs12_file=pkcs12, passphrase=passphrase,
+                                 pkcs11_uri=pkcs11, certificates_file=certificate)
         self.stdout.write(f"{key.issuer.name}: key {key.kid} is active ({key.source})")
 
     def _revoke(self, *, kid: str, reason: str, **options):
