@@ -106,3 +106,14 @@ def test_the_schema_documents_the_published_keys(api_client):
     assert set(schema["components"]["schemas"][reference]["properties"]) == {"version", "generated_at", "roots",
                                                                              "keys"}
     assert "/.well-known/document-keys.json" not in schema["paths"]
+
+
+def test_the_keys_file_costs_one_query_however_many_keys(verification_body, department, django_assert_num_queries):
+    issuer_key(verification_body)
+    with django_assert_num_queries(1):
+        keys_file()
+    signing_key_rotate(issuer=verification_body)
+    issuer_key(department)
+
+    with django_assert_num_queries(1):
+        assert len(keys_file()["keys"]) == 3
