@@ -23,6 +23,7 @@ from certificates.signing.keys import (
 from certificates.signing.models import SigningKey, SigningKeyStatus
 from certificates.signing.services import signing_key_revoke, signing_key_rotate
 from tests.conftest import SIGNING_PASSPHRASE
+from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,18 @@ def test_the_demo_key_is_stored_as_pkcs12_that_opens_with_the_passphrase_only(ve
     assert private_key.private_numbers() == loaded.private_key.private_numbers()
     with pytest.raises(ValueError):
         pkcs12.load_key_and_certificates(data, b"another passphrase")
+
+
+def test_a_long_vietnamese_name_is_cut_to_fit_the_certificate(db):
+    name = "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng tỉnh Quảng Trị và các vùng lân cận"
+    issuer = OrganizationFactory(kind="verification_body", name=name)
+
+    loaded = issuer_key(issuer)
+
+    [common_name] = _subject(loaded.certificate, NameOID.COMMON_NAME)
+    [organization] = _subject(loaded.certificate, NameOID.ORGANIZATION_NAME)
+    assert len(common_name.encode()) <= 64 and common_name.endswith("…") and name.startswith(common_name[:-1])
+    assert len(organization) <= 64 and name.startswith(organization[:-1].rstrip())
 
 
 def test_the_department_without_a_tax_code_gets_a_key_without_serial_number(department):
