@@ -67,6 +67,8 @@ class SigningKeysView(APIView):
     def get(self, request):
         response = Response(keys_file())
         response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        # Public facts: a verifier running in a browser on another site may read them.
+        response["Access-Control-Allow-Origin"] = "*"
         return response
 
 

@@ -76,7 +76,7 @@ def test_anyone_reads_the_keys_and_may_cache_them_for_five_minutes(api_client, v
     response = api_client.get(url)
 
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
-    assert "max-age=300" in response["Cache-Control"]
+    assert "max-age=300" in response["Cache-Control"] and response["Access-Control-Allow-Origin"] == "*"
     assert [entry["kid"] for entry in response.json()["keys"]] == [kid]
 
 
