@@ -76,6 +76,9 @@ class Document(models.Model):
     # the QR's text (the seal), both written by the sealing step; empty until then.
     content_sha256 = models.CharField(max_length=64, blank=True)
     seal = models.TextField(blank=True)
+    # The key that signed the file and the seal (None until signed): the public pages say when it was revoked.
+    signing_key = models.ForeignKey("certificates.SigningKey", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="documents")
     # What the PDF prints, as JSON text (certificates.twin): the renderer's context, kept when it is rendered, so
     # that the JSON twin states the PDF's facts, not the subject's rows as they are later. Empty until rendered.
     details = models.TextField(blank=True)
@@ -153,3 +156,6 @@ class IdempotencyRecord(models.Model):
 
 # The notice engine's tables belong to this app (Django finds models through the app's `models` module).
 from certificates.notices.models import Notice, NoticeDigest, NoticeStage, StageAnchor  # noqa: E402, F401
+
+# The issuers' signing keys (issue 11), likewise.
+from certificates.signing.models import SigningKey  # noqa: E402, F401

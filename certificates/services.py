@@ -17,9 +17,12 @@ from django.utils.translation import gettext as _
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
 from certificates.permissions import document_access, require_manager
+from certificates.sealing import document_seal
 from certificates.selectors import document_get_for_update
 from certificates.signals import document_issued, document_requested
+from certificates.signing.models import SigningKey
 from certificates.twin import context_details_json
+from docseal.seal import Sealed
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
 _LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
@@ -83,28 +86,34 @@ def document_render(*, document_id: int) -> Document:
     spec = kind_spec(document.kind)
     # Rendered outside any lock: parallel workers never wait on each other or on numbering.
     context = spec.build_context(document)
-    pdf = spec.render(context)
-    return _document_store(document_id=document_id, pdf=pdf, details=context_details_json(context))
+    # Sealed and signed in the same task, before anything is stored: a key that cannot sign (SigningKeyError)
+    # fails the task, and the document ends failed, never issued unsigned (certificates.sealing).
+    sealed, kid = document_seal(document, spec.render(context))
+    return _document_store(document_id=document_id, sealed=sealed, kid=kid, details=context_details_json(context))
 
 
 @transaction.atomic
-def _document_store(*, document_id: int, pdf: bytes, details: str) -> Document:
+def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str) -> Document:
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first
     name = f"documents/{document.year}/{document.kind}/{document.pk}-{document.token[:16]}.pdf"
     if default_storage.exists(name):  # left by an attempt whose commit failed: same content, same name
         default_storage.delete(name)
+    pdf = sealed.pdf
     document.file.name = default_storage.save(name, ContentFile(pdf))
     document.sha256 = hashlib.sha256(pdf).hexdigest()
     document.size = len(pdf)
+    document.content_sha256 = sealed.content_sha256
+    document.seal = sealed.seal_text
+    document.signing_key = SigningKey.objects.get(kid=kid)
     document.details = details
     document.status = DocumentStatus.ISSUED
     document.issued_at = timezone.now()
     document.attempts += 1
     document.failure_reason = ""
-    document.save(update_fields=["file", "sha256", "size", "details", "status", "issued_at", "attempts",
-                                 "failure_reason"])
+    document.save(update_fields=["file", "sha256", "size", "content_sha256", "seal", "signing_key", "details",
+                                 "status", "issued_at", "attempts", "failure_reason"])
     if document.supersedes_id:
         _mark_superseded(document_id=document.supersedes_id)
     transaction.on_commit(partial(document_issued.send, sender=Document, document_id=document.pk,

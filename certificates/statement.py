@@ -12,6 +12,8 @@ from datetime import date
 from django.utils import timezone
 
 from certificates.models import Document
+from docseal import cose, qr
+from docseal.claims import Claims
 
 STATEMENT_VERSION = 1
 
@@ -22,8 +24,12 @@ def document_issued_on(document: Document) -> date:
 
 
 def document_statement(document: Document) -> dict:
-    """The signed facts of a document, keys in the statement's order; content_sha256 is None until the document
-    is sealed, kid None until the sealer names the signing key."""
+    """The signed facts of a document, keys in the statement's order. Once sealed, exactly what its seal signed
+    (read back from the seal, so a later change of the owner's tax code does not change it); before, the facts
+    the sealer will sign, content_sha256 and kid None."""
+    if document.seal:
+        kid, payload, _to_be_signed, _signature = cose.open1(qr.parse_seal_text(document.seal))
+        return Claims.from_cbor(payload).to_json(kid)
     return {
         "version": STATEMENT_VERSION,
         "kind": document.kind,

@@ -11,6 +11,7 @@ VI = {
     "Verification certificate": "Giấy chứng nhận kiểm định",
     "Pending": "Đang chờ", "Issued": "Đã cấp", "Failed": "Lỗi", "Superseded": "Đã được thay thế",
     "Revoked": "Đã thu hồi", "Valid": "Còn hiệu lực", "Expired": "Hết hiệu lực",
+    "Retired": "Ngừng sử dụng",  # a signing key replaced by a newer one (its documents stay valid)
     "kind": "loại", "number": "số", "status": "trạng thái", "subject": "đối tượng", "valid until": "có giá trị đến",
     "subject key": "định danh đối tượng",
     "revocation reason": "lý do thu hồi", "reason for the correction": "lý do cấp lại",

@@ -123,6 +123,21 @@ def _media_root(tmp_path_factory):
         yield media
 
 
+# The issuers' signing keys of the whole run (issue 11): demo keys under a throw-away folder, shared with the
+# worker processes (their environment names it), so that every document the suite renders can be signed.
+SIGNING_PASSPHRASE = "test-only-signing-passphrase"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _signing_keys(tmp_path_factory):
+    """Demo keys on, in a folder of the session's: the demo root is made once (P-256 keys cost milliseconds)."""
+    keys = tmp_path_factory.mktemp("signing")
+    signing = {"KEYS_DIR": keys, "ROOT_CERT": keys / "demo-root.pem", "TSA_URL": None, "DEMO_KEYS": True,
+               "PASSPHRASE": SIGNING_PASSPHRASE, "PKCS11_MODULE": None, "PKCS11_PIN": ""}
+    with override_settings(DOCUMENT_SIGNING=signing):
+        yield signing
+
+
 @pytest.fixture
 def catalog(db):
     """The real Group 2 catalogue, as `make run` loads it."""
@@ -200,6 +215,10 @@ def _worker_env(*, broker_url: str, extra: dict[str, str] | None = None) -> dict
            f"{database['PORT'] or 5432}/{connection.settings_dict['NAME']}")
     return {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker_url,
             "MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DOCUMENT_SIGNING_KEYS_DIR": str(settings.DOCUMENT_SIGNING["KEYS_DIR"]),
+            "DOCUMENT_SIGNING_ROOT_CERT": str(settings.DOCUMENT_SIGNING["ROOT_CERT"]),
+            "DOCUMENT_SIGNING_PASSPHRASE": settings.DOCUMENT_SIGNING["PASSPHRASE"],
+            "DOCUMENT_SIGNING_DEMO_KEYS": "true",
             "PYTHONUNBUFFERED": "1", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(WORKER_MAIL_DIR), **(extra or {})}
 

@@ -2,10 +2,13 @@
 and the statement its QR code will sign; scoped as the PDF is; the same bytes every time."""
 
 import hashlib
+import io
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from certificates.models import Document
 from certificates.notices.models import NoticeDigest
@@ -13,6 +16,7 @@ from certificates.notices.services import notices_scan
 from certificates.pdf import vn_date_words
 from certificates.services import document_render
 from certificates.statement import document_statement
+from docseal.verify import first_revision
 from registry.models import Instrument, Organization
 from registry.services import verification_record
 from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
@@ -75,7 +79,12 @@ def _check_envelope(body: dict, document: Document, pdf: bytes) -> None:
         1, document.kind, document.number, document.year)
     assert statement["owner_tax_code"] == document.owner.tax_code
     assert statement["issued_on"] == body["issued_on"] and statement["valid_until"] == body["valid_until"]
-    assert statement["content_sha256"] is None and statement["kid"] is None and body["seal"] == ""  # not sealed yet
+    # Sealed: the statement is what the QR's seal signed, bound to the PDF's first revision (the renderer's bytes)
+    # and to the issuer's key that also signed the PDF.
+    reader = PdfFileReader(io.BytesIO(pdf))
+    assert statement["content_sha256"] == hashlib.sha256(first_revision(pdf, reader)).hexdigest()
+    assert statement["kid"] == document.signing_key.kid
+    assert body["seal"] == document.seal and body["seal"].startswith(settings.PUBLIC_BASE_URL.upper() + "/V/")
     assert "verify_url" not in body["details"] and document.token not in str(body)
 
 

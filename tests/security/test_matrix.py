@@ -469,6 +469,7 @@ OUTSIDE_THE_MATRIX = {
     "api-verify": "the public verification answer: anyone, by the document's unguessable token",
     "api-logout": "ends the caller's own token (tests/security/test_auth.py); it would cut the matrix's callers",
     "api-logout-all": "ends every token of the caller (tests/security/test_auth.py)",
+    "api-signing-keys": "the issuers' public keys: anyone, read only (tests/signing/test_published.py)",
 }
 
 

@@ -25,7 +25,7 @@ def pdf_text(data: bytes) -> str | None:
 
     try:
         return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(BytesIO(data)).pages)
-    except Exception:  # noqa: BLE001 - a damaged file: the signature check says why
+    except Exception:
         return None
 
 
