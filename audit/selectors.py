@@ -46,6 +46,11 @@ def audit_chain_check(*, chunk_size: int = 2000) -> ChainCheck:
     return ChainCheck(count, expected - 1, prev_hash, None)
 
 
-def audit_daily_head_list(*, limit: int = 60) -> QuerySet[AuditDailyHead]:
-    """The most recent days' heads, the latest first."""
-    return AuditDailyHead.objects.order_by("-day")[:limit]
+def audit_daily_head_list() -> QuerySet[AuditDailyHead]:
+    """The published daily heads, the latest day first."""
+    return AuditDailyHead.objects.order_by("-day")
+
+
+def audit_current_head() -> AuditEntry | None:
+    """The chain's last entry now, or None while it is empty."""
+    return AuditEntry.objects.order_by("-sequence").only("sequence", "at", "hash").first()
