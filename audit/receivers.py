@@ -48,9 +48,12 @@ def _after_save(sender, instance, created, raw=False, using=None, **kwargs):
     if raw:
         return
     before = None if created else getattr(instance, "_audit_before", None)
+    after = services.instance_state(instance)
+    if before == after:
+        return  # saved without a change
     services.audit_append(actor=_request_user(), action=AuditAction.CREATE if created else AuditAction.UPDATE,
-                          model=sender._meta.label, object_pk=instance.pk, before=before,
-                          after=services.instance_state(instance), using=using or "default")
+                          model=sender._meta.label, object_pk=instance.pk, before=before, after=after,
+                          using=using or "default")
 
 
 def _after_delete(sender, instance, using=None, **kwargs):

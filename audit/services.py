@@ -72,7 +72,8 @@ def instance_state(instance: models.Model) -> dict:
 
 def audit_record_history(*, instance, history_instance, history_user, using: str = "default") -> None:
     """The entry for one of django-simple-history's records: `+` create, `~` update, `-` delete. The history's
-    previous record gives `before` (a delete's own record is the state it removed)."""
+    previous record gives `before` (a delete's own record is the state it removed); an update that changed none
+    of the fields the history tracks appends nothing."""
     action = HISTORY_ACTIONS[history_instance.history_type]
     state = _history_state(history_instance)
     if action == AuditAction.CREATE:
@@ -82,6 +83,8 @@ def audit_record_history(*, instance, history_instance, history_user, using: str
     else:
         previous = history_instance.prev_record
         before, after = (_history_state(previous) if previous else None), state
+        if before == after:
+            return  # a save that changed no tracked field (a sign-in's last_login, which history excludes)
     audit_append(actor=history_user, action=action, model=instance._meta.label, object_pk=instance.pk,
                  before=before, after=after, using=using)
 

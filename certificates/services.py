@@ -91,7 +91,7 @@ def document_render(*, document_id: int) -> Document:
 @transaction.atomic
 def _document_store(*, document_id: int, pdf: bytes) -> Document:
     # The audit chain's lock before the rows': this transaction writes the document, then locks the one it
-    # supersedes, which an officer's revocation may hold while it waits to append its own entry.
+    # supersedes, which a revocation may hold while it waits to append its own entry.
     audit_lock()
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != DocumentStatus.PENDING:

@@ -115,6 +115,21 @@ def test_a_delete_keeps_what_was_removed_and_a_rollback_leaves_no_entry():
 
 
 @pytest.mark.django_db
+def test_a_save_that_changes_nothing_tracked_appends_nothing(officer):
+    count = AuditEntry.objects.count()
+
+    officer.last_login = timezone.now()  # a sign-in: the history leaves last_login out
+    officer.save()
+    officer.full_name = "Trần Thị Lan"
+    officer.save()
+
+    assert AuditEntry.objects.count() == count + 1
+    entry = AuditEntry.objects.order_by("sequence").last()
+    assert (entry.before["full_name"], entry.after["full_name"]) == ("Nguyễn Văn Minh", "Trần Thị Lan")
+    assert "password" not in entry.after and "last_login" not in entry.after
+
+
+@pytest.mark.django_db
 def test_the_hash_is_the_documented_canonical_form_recomputed_by_hand():
     _some_writes(2)
     first, second = AuditEntry.objects.order_by("sequence")[:2]
