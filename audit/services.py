@@ -11,6 +11,7 @@ A service that takes a hot row lock (a document counter) after some writes and b
 first (`audit_lock`), so that every transaction takes the two in the same order and none waits on the other.
 """
 
+import json
 from datetime import date, datetime, time, timedelta
 
 from django.db import connections, models, transaction
@@ -33,24 +34,50 @@ def audit_lock(*, using: str = "default") -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
+_TABLE = AuditEntry._meta.db_table
+# PostgreSQL: the lock and the read of the head in one round trip, two statements (the read is a statement of its
+# own, so its snapshot is taken once the lock is held); the insert in raw SQL. Appending costs two round trips
+# instead of the ORM's three, about half the time: it runs on every write (tests/audit, the suite's timing).
+_LOCK_AND_HEAD = (f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY}); "
+                  f"SELECT sequence, hash FROM {_TABLE} ORDER BY sequence DESC LIMIT 1")
+_INSERT = (f"INSERT INTO {_TABLE} (sequence, at, actor_id, actor_username, action, model, object_pk, before, after, "
+           f"prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s, %s)")
+
+
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
 def audit_append(*, actor, action: str, model: str, object_pk, before: dict | None, after: dict | None,
-                 using: str = "default") -> AuditEntry:
-    """Append one entry to the chain, in the caller's transaction (a rollback removes it).
+                 using: str = "default") -> tuple[int, str]:
+    """Append one entry to the chain, in the caller's transaction (a rollback removes it); its sequence and hash.
 
     `actor` is a user or None for the system; its username is copied, so the entry outlives a renamed account."""
+    connection = connections[using]
+    actor_id = getattr(actor, "pk", None)
     with transaction.atomic(using=using, savepoint=False):
-        audit_lock(using=using)
-        last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(_LOCK_AND_HEAD)
+                cursor.nextset()
+                last = cursor.fetchone()
+        else:
+            last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
         sequence, prev_hash = last or (0, GENESIS_HASH)
-        actor_id = getattr(actor, "pk", None)
         entry = AuditEntry(
             sequence=sequence + 1, at=timezone.now(), actor_id=actor_id,
             actor_username=actor.get_username() if actor_id is not None else None, action=action, model=model,
             object_pk=str(object_pk), before=plain(before), after=plain(after), prev_hash=prev_hash,
         )
         entry.hash = entry_hash(entry.chained_fields())
-        entry.save(using=using, force_insert=True)
-    return entry
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(_INSERT, [entry.sequence, entry.at, entry.actor_id, entry.actor_username, entry.action,
+                                         entry.model, entry.object_pk, _json(entry.before), _json(entry.after),
+                                         entry.prev_hash, entry.hash])
+        else:
+            entry.save(using=using, force_insert=True)
+    return entry.sequence, entry.hash
 
 
 # --- what a row looks like in the chain --------------------------------------------------------------------------
