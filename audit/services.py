@@ -1,11 +1,12 @@
 """Appending to the audit chain, and publishing each day's head.
 
 Order: an append takes the chain's lock (on PostgreSQL a transaction-level advisory lock, held to the end of the
-writer's transaction), reads the last entry, and inserts the next one. Holding the lock to commit is what makes the
-sequence gapless and the sequence order the chain's order: a rollback takes the entry with it and the next writer
-takes the same number. READ COMMITTED (Django's default) matters: the read after the lock is a new statement, so it
-sees the entry the previous holder committed. SQLite (`make run`) serialises writing transactions by itself, and the
-writer already holds its write lock when it appends (its own write came first).
+writer's transaction), reads the last entry, and inserts the next one (on PostgreSQL all three in one call of the
+function `audit_entry_append`, migration 0003, which completes the hash; on SQLite here). Holding the lock to commit
+is what makes the sequence gapless and the sequence order the chain's order: a rollback takes the entry with it and
+the next writer takes the same number. READ COMMITTED (Django's default) matters: the read after the lock is a
+statement of its own, so it sees the entry the previous holder committed. SQLite (`make run`) serialises writing
+transactions by itself, and the writer already holds its write lock when it appends (its own write came first).
 
 A service that takes a hot row lock (a document counter) after some writes and before others takes the chain's lock
 first (`audit_lock`), so that every transaction takes the two in the same order and none waits on the other.
@@ -17,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import connections, models, transaction
 from django.utils import timezone
 
-from audit.chain import GENESIS_HASH, entry_hash, plain
+from audit.chain import GENESIS_HASH, canonical, entry_hash, plain
 from audit.models import AuditAction, AuditDailyHead, AuditEntry
 
 # pg_advisory_xact_lock's key for the chain: int.from_bytes(b"auditlog") >> 1, kept as a literal so it never moves.
@@ -34,14 +35,8 @@ def audit_lock(*, using: str = "default") -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
-_TABLE = AuditEntry._meta.db_table
-# PostgreSQL: the lock and the read of the head in one round trip, two statements (the read is a statement of its
-# own, so its snapshot is taken once the lock is held); the insert in raw SQL. Appending costs two round trips
-# instead of the ORM's three, about half the time: it runs on every write (tests/audit, the suite's timing).
-_LOCK_AND_HEAD = (f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY}); "
-                  f"SELECT sequence, hash FROM {_TABLE} ORDER BY sequence DESC LIMIT 1")
-_INSERT = (f"INSERT INTO {_TABLE} (sequence, at, actor_id, actor_username, action, model, object_pk, before, after, "
-           f"prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s, %s)")
+# PostgreSQL: one round trip, to the function of migration 0003 (lock, head, hash, insert); it runs on every write.
+_APPEND = "SELECT o_sequence, o_hash FROM audit_entry_append(%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb)"
 
 
 def _json(value) -> str | None:
@@ -55,28 +50,23 @@ def audit_append(*, actor, action: str, model: str, object_pk, before: dict | No
     `actor` is a user or None for the system; its username is copied, so the entry outlives a renamed account."""
     connection = connections[using]
     actor_id = getattr(actor, "pk", None)
+    entry = AuditEntry(at=timezone.now(), actor_id=actor_id,
+                       actor_username=actor.get_username() if actor_id is not None else None, action=action,
+                       model=model, object_pk=str(object_pk), before=plain(before), after=plain(after))
     with transaction.atomic(using=using, savepoint=False):
         if connection.vendor == "postgresql":
+            fields = entry.chained_fields()
+            del fields["prev_hash"], fields["sequence"]
+            head = canonical(fields).decode("utf-8")[:-1] + ","  # the function adds prev_hash and sequence
             with connection.cursor() as cursor:
-                cursor.execute(_LOCK_AND_HEAD)
-                cursor.nextset()
-                last = cursor.fetchone()
-        else:
-            last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
-        sequence, prev_hash = last or (0, GENESIS_HASH)
-        entry = AuditEntry(
-            sequence=sequence + 1, at=timezone.now(), actor_id=actor_id,
-            actor_username=actor.get_username() if actor_id is not None else None, action=action, model=model,
-            object_pk=str(object_pk), before=plain(before), after=plain(after), prev_hash=prev_hash,
-        )
+                cursor.execute(_APPEND, [head, entry.at, entry.actor_id, entry.actor_username, entry.action,
+                                         entry.model, entry.object_pk, _json(entry.before), _json(entry.after)])
+                return cursor.fetchone()
+        last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
+        entry.sequence, entry.prev_hash = last or (0, GENESIS_HASH)
+        entry.sequence += 1
         entry.hash = entry_hash(entry.chained_fields())
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(_INSERT, [entry.sequence, entry.at, entry.actor_id, entry.actor_username, entry.action,
-                                         entry.model, entry.object_pk, _json(entry.before), _json(entry.after),
-                                         entry.prev_hash, entry.hash])
-        else:
-            entry.save(using=using, force_insert=True)
+        entry.save(using=using, force_insert=True)
     return entry.sequence, entry.hash
 
 

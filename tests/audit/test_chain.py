@@ -4,6 +4,7 @@ verify_audit passes on an intact chain and names the first entry edited, removed
 on two connections still make one valid chain."""
 
 import hashlib
+import importlib
 import io
 import json
 import threading
@@ -19,7 +20,7 @@ from django.utils import timezone
 from audit.chain import GENESIS_HASH, canonical
 from audit.models import AuditDailyHead, AuditEntry
 from audit.selectors import audit_chain_check
-from audit.services import audit_publish_daily_head
+from audit.services import CHAIN_LOCK_KEY, audit_publish_daily_head
 from registry.models import Reading
 from registry.services.instruments import ReadingInput, verification_record
 from tests.factories import InstrumentFactory, OrganizationFactory
@@ -144,6 +145,12 @@ def test_the_hash_is_the_documented_canonical_form_recomputed_by_hand():
     assert hashlib.sha256(by_hand).hexdigest() == first.hash
     assert "Hợp tác xã".encode() in canonical(first.chained_fields())  # UTF-8, not \\u escapes
     assert second.prev_hash == first.hash
+
+
+def test_the_migration_s_append_function_locks_with_the_services_key():
+    migration = importlib.import_module("audit.migrations.0003_append_function")
+
+    assert migration.CHAIN_LOCK_KEY == CHAIN_LOCK_KEY and f"pg_advisory_xact_lock({CHAIN_LOCK_KEY})" in migration.CREATE
 
 
 # --- verify_audit ---------------------------------------------------------------------------------------------------
