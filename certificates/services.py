@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_lock
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
 from certificates.permissions import document_access, require_manager
@@ -39,6 +40,9 @@ def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
     Holding the lock to the end is what makes numbering gapless: a rollback gives the number back.
     Callers request documents last in their transaction so the lock is short; rendering never takes it.
     """
+    # The audit chain's lock first: a writer that already appended holds it and may wait for this counter; were
+    # the counter taken first here, each would wait for the other (audit/services.py).
+    audit_lock()
     counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
         kind=kind, issuer_id=issuer_id, year=year
     )
@@ -94,6 +98,9 @@ def document_render(*, document_id: int) -> Document:
 
 @transaction.atomic
 def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str) -> Document:
+    # The audit chain's lock before the rows': this transaction writes the document, then locks the one it
+    # supersedes, which a revocation may hold while it waits to append its own entry.
+    audit_lock()
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     # One-time codes from an authenticator app (TOTP) for officers and inspectors signing in to the pages (issue 10).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The hash-chained, append-only record of every write (issue 11, point 5); it hears the others' history.
+    "audit",
     "registry",
     "certificates",
     "inspections",

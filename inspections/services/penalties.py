@@ -19,6 +19,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record_created
 from certificates.services import document_request
 from config.exceptions import Conflict
 from inspections import law
@@ -323,7 +324,7 @@ def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fin
     decision.save()
     for item in items:
         item.decision = decision
-    PenaltyItem.objects.bulk_create(items)
+    audit_record_created(actor=actor, instances=PenaltyItem.objects.bulk_create(items))
     for remedy in built_remedies:
         remedy.decision = decision
         remedy.save()
