@@ -38,7 +38,7 @@ from docseal.claims import Claims
 from docseal.demo import make_root
 from docseal.keys import KeysFile
 from docseal.verify import first_revision
-from tests.conftest import ROOT, wait_until
+from tests.conftest import ROOT, producer_broker, running_workers, start_redis, wait_until
 from tests.factories import InstrumentFactory, OrganizationFactory, UserFactory
 from tests.pdf_helpers import pdf_reader, qr_texts, seal_path
 
@@ -347,6 +347,30 @@ def test_a_key_that_cannot_be_loaded_fails_the_document_in_the_worker(celery_wor
     assert "cannot be read" in document.failure_reason and key.source in document.failure_reason
     assert not document.file and document.sha256 == "" and document.seal == ""
     assert document.signing_key_id is None
+
+
+def test_a_worker_with_the_wrong_passphrase_fails_the_document_naming_the_issuer(client_for, free_port):
+    """A worker of its own, on a broker of its own, started with a passphrase that does not open the key."""
+    body = OrganizationFactory(kind="verification_body", name="Trung tâm Đo lường Sai Mật Khẩu")
+    technician = UserFactory(role="technician", organization=body)
+    key = demo_key_enrol(issuer=body)
+    broker = f"redis://127.0.0.1:{free_port}/0"
+    redis = start_redis(free_port)
+    try:
+        with producer_broker(broker), running_workers(
+                broker_url=broker, count=1, name="wrong-passphrase",
+                extra_env={"DOCUMENT_SIGNING_PASSPHRASE": "not-the-passphrase", "WORKER_HEARTBEAT_SECONDS": "0"}):
+            document_id = _request_certificate(client_for(technician), technician)
+            document = wait_until(lambda: Document.objects.filter(pk=document_id).exclude(
+                status=DocumentStatus.PENDING).first(), timeout=90, message="the render task to end")
+    finally:
+        redis.terminate()
+        redis.wait(timeout=10)
+
+    assert document.status == DocumentStatus.FAILED, document.status
+    assert body.name in document.failure_reason and "wrong passphrase" in document.failure_reason
+    assert key.source in document.failure_reason
+    assert not document.file and document.sha256 == "" and document.seal == "" and document.signing_key_id is None
 
 
 # --- 7. the QR code read from a 150 dpi render -------------------------------------------------------------
