@@ -73,6 +73,16 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class PublicSigningKeySerializer(serializers.Serializer):
+    """The key that signed a document, as the published keys file lists it: a revoked key's documents say so."""
+
+    kid = serializers.CharField(help_text="The key's id (16 hex digits), as in /.well-known/document-keys.json.")
+    status = serializers.CharField(help_text="active, retired (rotated out: its documents still verify) or "
+                                             "revoked (its signatures can no longer be trusted).")
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    revocation_reason = serializers.CharField(allow_blank=True)
+
+
 class PublicDocumentSerializer(serializers.ModelSerializer):
     """What anyone holding the QR code may know: enough to trust the paper, nothing more."""
 
@@ -82,12 +92,15 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
     owner = serializers.CharField(source="owner.name", read_only=True)
     issuer = serializers.CharField(source="issuer.name", read_only=True)
     superseded_by = serializers.SerializerMethodField()
+    signing_key = PublicSigningKeySerializer(read_only=True, allow_null=True,
+                                             help_text="The key that signed the PDF and its QR seal; null for a "
+                                                       "document issued before documents were signed.")
 
     class Meta:
         model = Document
         fields = ["number", "kind", "kind_label", "status", "subject", "owner", "issuer", "valid_until",
                   "issued_at", "sha256", "superseded_by", "revoked_at", "revocation_reason", "suspended_at",
-                  "suspension_reason"]
+                  "suspension_reason", "signing_key"]
 
     def get_status(self, obj) -> str:
         return document_public_status(obj)
