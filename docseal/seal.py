@@ -135,24 +135,26 @@ def _fmt(value: float) -> str:
 
 
 def qr_content(text: str, box: tuple[float, float, float, float]) -> bytes:
-    """PDF content operators drawing text's QR code on a white square filling the largest square in box."""
+    """PDF content operators drawing text's QR code on a white square filling the largest square in box.
+
+    The modules are drawn in module units (a `cm` that scales one module to its size and puts the origin at the
+    symbol's top left, y downwards), so each run of dark modules is `x y w 1 re` in small integers: a third of
+    the text, and no float formatting per rectangle."""
     x1, y1, x2, y2 = box
     size = min(x2 - x1, y2 - y1)
     x, y = x1 + (x2 - x1 - size) / 2, y1 + (y2 - y1 - size) / 2
     matrix = qr.matrix(text)
     module = size / (len(matrix) + 2 * QUIET_ZONE)
-    ops = [f"q 1 g {_fmt(x)} {_fmt(y)} {_fmt(size)} {_fmt(size)} re f 0 g"]
-    top = y + size - QUIET_ZONE * module
-    left = x + QUIET_ZONE * module
+    ops = [f"q 1 g {_fmt(x)} {_fmt(y)} {_fmt(size)} {_fmt(size)} re f 0 g",
+           f"{module:.6f} 0 0 {-module:.6f} {_fmt(x + QUIET_ZONE * module)} {_fmt(y + size - QUIET_ZONE * module)} cm"]
     for row_index, row in enumerate(matrix):
-        row_y = top - (row_index + 1) * module
+        # row i spans y (i, i + 1) downwards, i.e. "x i w 1 re" in the flipped module space
         start = None
         for index, dark in enumerate([*row, 0]):
             if dark and start is None:
                 start = index
             elif not dark and start is not None:
-                ops.append(f"{_fmt(left + start * module)} {_fmt(row_y)} {_fmt((index - start) * module)} "
-                           f"{_fmt(module)} re")
+                ops.append(f"{start} {row_index} {index - start} 1 re")
                 start = None
     ops.append("f Q")
     return "\n".join(ops).encode("ascii")

@@ -289,11 +289,14 @@ def demo_root() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
             raise SigningKeyError(f"DEMO_KEYS is on, but the root at {root_cert_path} is not the demo root (no "
                                   f"{key_path}): demo keys cannot be issued under it")
         private_key = ec.generate_private_key(ec.SECP256R1())
+        # Kept under 128 bytes of DER: with a longer issuer name, asn1crypto (under pyHanko) re-serialises the
+        # name in the signing-certificate attribute thousands of times a signature, about 30 ms more per document
+        # (measured: tests/signing/test_keys.py pins the size; bench/certificates.py shows the cost).
         name = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Metrology registry (DEMO)"),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, DEMO_MARK),
-            x509.NameAttribute(NameOID.COMMON_NAME, "DEMO document signing root (demo)"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "DEMO signing root"),
         ])
         now = datetime.now(UTC) - CLOCK_SKEW
         public_key = private_key.public_key()

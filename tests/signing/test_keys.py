@@ -233,3 +233,13 @@ def test_an_issuer_has_at_most_one_active_key(verification_body):
     with pytest.raises(ValidationError):
         register_key(issuer=verification_body, private_key=private_key, chain=[root],
                      certificate=demo_certificate(verification_body, private_key.public_key(), root_key, root))
+
+
+def test_the_demo_root_s_name_stays_under_128_bytes_of_der():
+    """Past 127 bytes (a long DER length), asn1crypto under pyHanko re-serialises the issuer's name in the
+    signing-certificate attribute thousands of times a signature: ~30 ms more per document (bench/certificates.py).
+    The demo root stays short; DEMO is still in its subject."""
+    _root_key, root = demo_root()
+
+    assert len(root.subject.public_bytes()) < 128
+    assert "DEMO" in root.subject.rfc4514_string()
