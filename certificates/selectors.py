@@ -31,7 +31,7 @@ def document_get(*, actor, pk: int) -> Document:
 
 def document_get_for_update(*, actor, pk: int) -> Document:
     """Lock a document the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    return get_object_or_404(_visible(actor, Document.objects.select_for_update()), pk=pk)
+    return get_object_or_404(_visible(actor, Document.objects.select_for_update(no_key=True)), pk=pk)
 
 
 def document_get_public(*, token: str) -> Document:

@@ -43,7 +43,7 @@ def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
     # The audit chain's lock first: a writer that already appended holds it and may wait for this counter; were
     # the counter taken first here, each would wait for the other (audit/services.py).
     audit_lock()
-    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+    counter, _created = DocumentCounter.objects.select_for_update(no_key=True).get_or_create(
         kind=kind, issuer_id=issuer_id, year=year
     )
     counter.last_value += 1
@@ -101,7 +101,7 @@ def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str)
     # The audit chain's lock before the rows': this transaction writes the document, then locks the one it
     # supersedes, which a revocation may hold while it waits to append its own entry.
     audit_lock()
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first
     name = f"documents/{document.year}/{document.kind}/{document.pk}-{document.token[:16]}.pdf"
@@ -129,7 +129,7 @@ def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str)
 
 
 def _mark_superseded(*, document_id: int) -> None:
-    old = Document.objects.select_for_update().get(pk=document_id)
+    old = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if old.status in _LIVE_STATUSES:
         old.status = DocumentStatus.SUPERSEDED
         old.save(update_fields=["status"])
@@ -138,7 +138,7 @@ def _mark_superseded(*, document_id: int) -> None:
 @transaction.atomic
 def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
     """After the last retry: keep the number, record why, and wait for a manager to send it again."""
-    document = Document.objects.select_for_update().filter(pk=document_id).first()
+    document = Document.objects.select_for_update(no_key=True).filter(pk=document_id).first()
     if document is not None and document.status == DocumentStatus.PENDING:
         document.status = DocumentStatus.FAILED
         document.failure_reason = reason[:2000]
@@ -185,7 +185,7 @@ def document_withdraw(*, document_id: int, recorded_by, reason: str) -> Document
     actor is recorded as who revoked it."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A revocation needs a reason.")})
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status not in _LIVE_STATUSES:
         raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})
     document.status = DocumentStatus.REVOKED

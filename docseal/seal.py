@@ -17,7 +17,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Protocol
@@ -41,6 +43,18 @@ from docseal.keys import kid_of
 __all__ = ["PrivateKeySigner", "SealSigner", "Sealed", "find_link_box", "seal_pdf"]
 
 SEAL_FILE_NAME = "seal.txt"
+
+
+def run_coroutine(coroutine):
+    """Run one of pyHanko's coroutines to its end from synchronous code. pyHanko's own synchronous wrappers call
+    asyncio.run(), which refuses to run where an event loop is already running in the thread (a caller inside
+    Playwright's or an async server's loop): there, the coroutine runs on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 SIGNATURE_FIELD = "Signature"
 QUIET_ZONE = 4
 
@@ -202,5 +216,6 @@ def seal_pdf(pdf: bytes, *, claims_without_hash: Claims, signer: SealSigner, lin
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     pdf_signer = signers.PdfSigner(metadata, signer=signer.pyhanko_signer(), timestamper=timestamper)
     out = BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=_bytes_reserved(signer, timestamp_url))
+    run_coroutine(pdf_signer.async_sign_pdf(writer, output=out,
+                                            bytes_reserved=_bytes_reserved(signer, timestamp_url)))
     return Sealed(pdf=out.getvalue(), content_sha256=digest.hex(), seal_text=text, kid=signer.kid.hex())

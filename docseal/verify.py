@@ -36,7 +36,7 @@ from pyhanko.pdf_utils import generic
 from docseal import cose, qr
 from docseal.claims import Claims, ClaimsError
 from docseal.keys import KeysFile, kid_of
-from docseal.seal import SEAL_FILE_NAME
+from docseal.seal import SEAL_FILE_NAME, run_coroutine
 
 __all__ = ["Report", "first_revision", "verify_pdf"]
 
@@ -113,7 +113,7 @@ def _squash(text: str) -> str:
 
 
 def _check_signature(report: Report, reader, keys: KeysFile):
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
     signatures = reader.embedded_regular_signatures
@@ -126,7 +126,7 @@ def _check_signature(report: Report, reader, keys: KeysFile):
     embedded = signatures[0]
     context = ValidationContext(trust_roots=keys.roots, allow_fetching=False, revocation_mode="soft-fail")
     try:
-        status = validate_pdf_signature(embedded, signer_validation_context=context)
+        status = run_coroutine(async_validate_pdf_signature(embedded, signer_validation_context=context))
     except Exception as error:  # pyHanko raises several kinds for a mangled signature
         report.signature = {"present": True, "error": str(error)}
         report.problem(f"the signature could not be validated: {error}")

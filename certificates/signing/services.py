@@ -102,7 +102,9 @@ def signing_key_rotate(*, issuer, pkcs12_file: Path | None = None, passphrase: b
         raise ValidationError({"pkcs12": "A new key must be imported (--pkcs12 FILE or --pkcs11 URI): DEMO_KEYS is "
                                          "off."})
     now = timezone.now()
-    for old in SigningKey.objects.select_for_update().filter(issuer_id=issuer.pk, status=SigningKeyStatus.ACTIVE):
+    active = SigningKey.objects.select_for_update(no_key=True).filter(issuer_id=issuer.pk,
+                                                                     status=SigningKeyStatus.ACTIVE)
+    for old in active:
         old.status = SigningKeyStatus.RETIRED
         old.active_until = now
         old.save(update_fields=["status", "active_until"])
@@ -116,7 +118,7 @@ def signing_key_revoke(*, kid: str, reason: str) -> SigningKey:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "A revocation needs a reason."})
-    key = SigningKey.objects.select_for_update().filter(kid=kid.lower()).first()
+    key = SigningKey.objects.select_for_update(no_key=True).filter(kid=kid.lower()).first()
     if key is None:
         raise ValidationError({"kid": f"No signing key {kid}."})
     if key.status == SigningKeyStatus.REVOKED:

@@ -476,7 +476,7 @@ def license_transcribe(*, actor: User, facility_id: int, paper_number: str, issu
     and the paper number are checked, and its document says it transcribes the paper licence."""
     require(may_decide_license(actor))
     facility = acting_facility(actor, facility_id)
-    Organization.objects.select_for_update().get(pk=facility.pk)  # one transcription of a facility at a time
+    Organization.objects.select_for_update(no_key=True).get(pk=facility.pk)  # one transcription of a facility at a time
     paper_number = normalize_serial(paper_number)
     if not paper_number:
         raise ValidationError({"paper_number": _("Enter the number printed on the paper licence.")})
