@@ -23,6 +23,7 @@ run: install
 	$(PY) manage.py load_inspection_topics
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_inspections
+	$(PY) manage.py signing_keys demo
 	PORT=$(PORT) $(PY) manage.py run_stack --host $(HOST) --port $(PORT)
 
 test: install

@@ -31,3 +31,4 @@ class DocumentAdmin(ManagerAdminMixin, SimpleHistoryAdmin):
 
 
 from certificates.notices import admin as notices_admin  # noqa: E402, F401 - registers the engine's models
+from certificates.signing import admin as signing_admin  # noqa: E402, F401 - registers the signing keys

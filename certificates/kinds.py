@@ -33,6 +33,9 @@ class DocumentFacts:
     # The day the document bears, when it is not the day it is requested (a decision dated at its signing, a demo
     # year, a transcription): its number is taken in that year's series, as the register book of that year would.
     dated: date | None = None
+    # What the document is about, as its signed statement names it (SIGNING_DESIGN.md): the instrument's serial
+    # number, the licensee, the violator, the inspected organisation, the notice's recipient. Printed on the PDF.
+    subject_key: str = ""
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,24 @@ class Document(models.Model):
     subject_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("subject_type", "subject_id")
     subject_label = models.CharField(_("subject"), max_length=500)
+    # What the document is about as its signed statement names it (the instrument's serial, the licensee, the
+    # violator: certificates.kinds.DocumentFacts.subject_key), and the day it bears when the kind dates it (a
+    # decision's own date; None: the day it was requested). Both copied when it is requested.
+    subject_key = models.CharField(_("subject key"), max_length=255, blank=True)
+    dated = models.DateField(null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     file = models.FileField(upload_to="documents/", blank=True, max_length=255)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)  # of the file as stored (the signed file)
+    # The SHA-256 of the file's first revision (the renderer's bytes, which the QR's signed statement binds) and
+    # the QR's text (the seal), both written by the sealing step; empty until then.
+    content_sha256 = models.CharField(max_length=64, blank=True)
+    seal = models.TextField(blank=True)
+    # The key that signed the file and the seal (None until signed): the public pages say when it was revoked.
+    signing_key = models.ForeignKey("certificates.SigningKey", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="documents")
+    # What the PDF prints, as JSON text (certificates.twin): the renderer's context, kept when it is rendered, so
+    # that the JSON twin states the PDF's facts, not the subject's rows as they are later. Empty until rendered.
+    details = models.TextField(blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                      null=True, blank=True)
@@ -141,3 +156,6 @@ class IdempotencyRecord(models.Model):
 
 # The notice engine's tables belong to this app (Django finds models through the app's `models` module).
 from certificates.notices.models import Notice, NoticeDigest, NoticeStage, StageAnchor  # noqa: E402, F401
+
+# The issuers' signing keys (issue 11), likewise.
+from certificates.signing.models import SigningKey  # noqa: E402, F401

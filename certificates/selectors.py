@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -30,12 +31,39 @@ def document_get(*, actor, pk: int) -> Document:
 
 def document_get_for_update(*, actor, pk: int) -> Document:
     """Lock a document the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    return get_object_or_404(_visible(actor, Document.objects.select_for_update()), pk=pk)
+    return get_object_or_404(_visible(actor, Document.objects.select_for_update(no_key=True)), pk=pk)
 
 
 def document_get_public(*, token: str) -> Document:
-    documents = Document.objects.select_related("issuer", "owner", "superseded_by")
+    documents = Document.objects.select_related("issuer", "owner", "superseded_by", "signing_key")
     return get_object_or_404(documents, token=token, status__in=_PUBLISHED)
+
+
+def document_get_by_seal(*, encoded: str) -> Document:
+    """The published document a QR seal names (the part after "/V/"), once its signature checks out against the
+    issuer key it names; 404 for a seal that does not read, is not signed by a key of ours, or names no document
+    of ours with the same first-revision hash. The seal is as good a proof of holding the paper as the token."""
+    from cryptography import x509
+
+    from certificates.signing.models import SigningKey
+    from docseal import cose, qr
+    from docseal.claims import Claims
+
+    try:
+        kid, payload, to_be_signed, signature = cose.open1(qr.parse_seal_text(qr.SEPARATOR + encoded))
+        claims = Claims.from_cbor(payload)
+    except ValueError:
+        raise Http404 from None
+    key = SigningKey.objects.filter(kid=kid.hex()).first()
+    if key is None:
+        raise Http404
+    public_key = x509.load_pem_x509_certificate(key.certificate_pem.encode()).public_key()
+    if not cose.verify_es256(public_key, to_be_signed, signature):
+        raise Http404
+    documents = Document.objects.select_related("issuer", "owner", "superseded_by", "signing_key")
+    return get_object_or_404(documents, issuer_id=key.issuer_id, kind=claims.kind, year=claims.year,
+                             number=claims.number, content_sha256=claims.content_sha256.hex(),
+                             status__in=_PUBLISHED)
 
 
 # A number names one document per kind, issuer and year: a few at most share it.
@@ -81,7 +109,7 @@ def document_oldest_pending_created_at():
 
 def document_get_downloadable(*, actor, pk: int) -> Document:
     """A document whose PDF the caller may download, as the access policy answers; anyone else gets 404."""
-    downloadable = document_access().downloadable(actor, Document.objects.all())
+    downloadable = document_access().downloadable(actor, Document.objects.select_related("issuer", "owner"))
     return get_object_or_404(kinds_scope(actor, downloadable), pk=pk)
 
 

@@ -14,11 +14,16 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_lock
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
 from certificates.permissions import document_access, require_manager
+from certificates.sealing import document_seal
 from certificates.selectors import document_get_for_update
 from certificates.signals import document_issued, document_requested
+from certificates.signing.models import SigningKey
+from certificates.twin import context_details_json
+from docseal.seal import Sealed
 
 # Statuses from which a document can still be replaced by a correction or withdrawn.
 _LIVE_STATUSES = (DocumentStatus.PENDING, DocumentStatus.ISSUED, DocumentStatus.FAILED)
@@ -35,7 +40,10 @@ def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
     Holding the lock to the end is what makes numbering gapless: a rollback gives the number back.
     Callers request documents last in their transaction so the lock is short; rendering never takes it.
     """
-    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+    # The audit chain's lock first: a writer that already appended holds it and may wait for this counter; were
+    # the counter taken first here, each would wait for the other (audit/services.py).
+    audit_lock()
+    counter, _created = DocumentCounter.objects.select_for_update(no_key=True).get_or_create(
         kind=kind, issuer_id=issuer_id, year=year
     )
     counter.last_value += 1
@@ -62,7 +70,8 @@ def document_request(
         kind=kind, issuer_id=facts.issuer_id, owner_id=facts.owner_id, year=year, sequence=sequence,
         number=spec.number(sequence=sequence, year=year), token=secrets.token_urlsafe(32),
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk,
-        subject_label=facts.subject_label, valid_until=facts.valid_until, requested_by=requested_by,
+        subject_label=facts.subject_label, subject_key=facts.subject_key, valid_until=facts.valid_until,
+        dated=facts.dated, requested_by=requested_by,
         supersedes=supersedes, supersession_reason=supersession_reason,
         # Counted as enqueued from the start: publishing after commit clears it only if the broker refuses,
         # which saves an UPDATE per document; the sweeper re-sends what is still pending later.
@@ -80,26 +89,38 @@ def document_render(*, document_id: int) -> Document:
         return document
     spec = kind_spec(document.kind)
     # Rendered outside any lock: parallel workers never wait on each other or on numbering.
-    pdf = spec.render(spec.build_context(document))
-    return _document_store(document_id=document_id, pdf=pdf)
+    context = spec.build_context(document)
+    # Sealed and signed in the same task, before anything is stored: a key that cannot sign (SigningKeyError)
+    # fails the task, and the document ends failed, never issued unsigned (certificates.sealing).
+    sealed, kid = document_seal(document, spec.render(context))
+    return _document_store(document_id=document_id, sealed=sealed, kid=kid, details=context_details_json(context))
 
 
 @transaction.atomic
-def _document_store(*, document_id: int, pdf: bytes) -> Document:
-    document = Document.objects.select_for_update().get(pk=document_id)
+def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str) -> Document:
+    # The audit chain's lock before the rows': this transaction writes the document, then locks the one it
+    # supersedes, which a revocation may hold while it waits to append its own entry.
+    audit_lock()
+    document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first
     name = f"documents/{document.year}/{document.kind}/{document.pk}-{document.token[:16]}.pdf"
     if default_storage.exists(name):  # left by an attempt whose commit failed: same content, same name
         default_storage.delete(name)
+    pdf = sealed.pdf
     document.file.name = default_storage.save(name, ContentFile(pdf))
     document.sha256 = hashlib.sha256(pdf).hexdigest()
     document.size = len(pdf)
+    document.content_sha256 = sealed.content_sha256
+    document.seal = sealed.seal_text
+    document.signing_key = SigningKey.objects.get(kid=kid)
+    document.details = details
     document.status = DocumentStatus.ISSUED
     document.issued_at = timezone.now()
     document.attempts += 1
     document.failure_reason = ""
-    document.save(update_fields=["file", "sha256", "size", "status", "issued_at", "attempts", "failure_reason"])
+    document.save(update_fields=["file", "sha256", "size", "content_sha256", "seal", "signing_key", "details",
+                                 "status", "issued_at", "attempts", "failure_reason"])
     if document.supersedes_id:
         _mark_superseded(document_id=document.supersedes_id)
     transaction.on_commit(partial(document_issued.send, sender=Document, document_id=document.pk,
@@ -108,7 +129,7 @@ def _document_store(*, document_id: int, pdf: bytes) -> Document:
 
 
 def _mark_superseded(*, document_id: int) -> None:
-    old = Document.objects.select_for_update().get(pk=document_id)
+    old = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if old.status in _LIVE_STATUSES:
         old.status = DocumentStatus.SUPERSEDED
         old.save(update_fields=["status"])
@@ -117,7 +138,7 @@ def _mark_superseded(*, document_id: int) -> None:
 @transaction.atomic
 def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
     """After the last retry: keep the number, record why, and wait for a manager to send it again."""
-    document = Document.objects.select_for_update().filter(pk=document_id).first()
+    document = Document.objects.select_for_update(no_key=True).filter(pk=document_id).first()
     if document is not None and document.status == DocumentStatus.PENDING:
         document.status = DocumentStatus.FAILED
         document.failure_reason = reason[:2000]
@@ -164,7 +185,7 @@ def document_withdraw(*, document_id: int, recorded_by, reason: str) -> Document
     actor is recorded as who revoked it."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A revocation needs a reason.")})
-    document = Document.objects.select_for_update().get(pk=document_id)
+    document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status not in _LIVE_STATUSES:
         raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})
     document.status = DocumentStatus.REVOKED

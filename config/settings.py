@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     # One-time codes from an authenticator app (TOTP) for officers and inspectors signing in to the pages (issue 10).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The hash-chained, append-only record of every write (issue 11, point 5); it hears the others' history.
+    "audit",
     "registry",
     "certificates",
     "inspections",
@@ -350,6 +352,29 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sở Khoa học và Công nghệ <no-reply@localhost>")
+
+# --- Signed documents (issue 11; SIGNING_DESIGN.md) ---
+# Each issuer signs with its own key (certificates/signing/): PKCS#12 files under KEYS_DIR, encrypted with the
+# passphrase, their certificates issued by ROOT_CERT (the province's CA in production). DEMO_KEYS creates, for an
+# issuer that has no key, a key signed by a demo root made on first use (marked DEMO in both subjects): never in
+# production, where keys are imported with `manage.py signing_keys rotate --pkcs12`.
+_SIGNING_KEYS_DIR = Path(env_str("DOCUMENT_SIGNING_KEYS_DIR", str(DATA_DIR / "signing")))
+DOCUMENT_SIGNING = {
+    "KEYS_DIR": _SIGNING_KEYS_DIR,
+    "ROOT_CERT": Path(_required("DOCUMENT_SIGNING_ROOT_CERT", str(_SIGNING_KEYS_DIR / "demo-root.pem"))),
+    # An RFC 3161 timestamp authority; without one the signature carries the signing time only.
+    "TSA_URL": env_str("TSA_URL", "") or None,
+    "DEMO_KEYS": env_bool("DOCUMENT_SIGNING_DEMO_KEYS", not PRODUCTION),
+    "PASSPHRASE": _required("DOCUMENT_SIGNING_PASSPHRASE", "dev-only-signing-passphrase-not-for-production"),
+    # Keys on a PKCS#11 token (a key whose source is "pkcs11:token=...;object=..."): the vendor's module and the PIN.
+    "PKCS11_MODULE": env_str("DOCUMENT_SIGNING_PKCS11_MODULE", "") or None,
+    "PKCS11_PIN": env_str("DOCUMENT_SIGNING_PKCS11_PIN", ""),
+}
+# The kinds of organisation that issue documents (`manage.py signing_keys demo` gives each one a key): `certificates`
+# knows organisations only through ORGANIZATION_MODEL, so the project names them here.
+DOCUMENT_ISSUER_KINDS = ["verification_body", "department", "inspectorate"]
+if PRODUCTION and DOCUMENT_SIGNING["DEMO_KEYS"]:
+    raise ImproperlyConfigured("DOCUMENT_SIGNING_DEMO_KEYS must be off in production: demo keys prove nothing")
 
 # --- Expiry notices ---
 # The daily scan's local time (Asia/Ho_Chi_Minh), "HH:MM".

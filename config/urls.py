@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from certificates.api.views import PublicVerifyView, verify_page
+from certificates.api.views import PublicVerifyView, verify_page, verify_seal_page
+from certificates.signing.views import SigningKeysView, WellKnownKeysView
 from registry.api.organizations.auth import LogoutAllView, LogoutView, TokenView
 from workers.health import healthz
 
@@ -34,6 +35,7 @@ api_v1 = [
     path("auth/logout/", LogoutView.as_view(), name="api-logout"),
     path("auth/logout-all/", LogoutAllView.as_view(), name="api-logout-all"),
     path("verify/<document_token:token>", PublicVerifyView.as_view(), name="api-verify"),
+    path("signing-keys", SigningKeysView.as_view(), name="api-signing-keys"),
     path("", include("registry.api.urls")),
     path("", include("certificates.api.urls")),
     path("", include("inspections.api.urls")),
@@ -56,6 +58,10 @@ urlpatterns = [
     # The split view serves Swagger UI's set-up script as a file (?script), so the CSP needs no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("verify/<document_token:token>", verify_page, name="verify-page"),
+    # The QR code's seal: docseal.qr upper-cases the whole link (QR's alphanumeric mode), hence the capital V.
+    path("V/<str:seal>", verify_seal_page, name="verify-seal"),
+    # The issuers' public keys, where verifiers look for them (issue 11; the same JSON as /api/v1/signing-keys).
+    path(".well-known/document-keys.json", WellKnownKeysView.as_view(), name="document-keys"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # POST language=vi|en: the choice is kept in the language cookie (settings.LANGUAGE_COOKIE_*).

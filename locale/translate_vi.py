@@ -11,7 +11,9 @@ VI = {
     "Verification certificate": "Giấy chứng nhận kiểm định",
     "Pending": "Đang chờ", "Issued": "Đã cấp", "Failed": "Lỗi", "Superseded": "Đã được thay thế",
     "Revoked": "Đã thu hồi", "Valid": "Còn hiệu lực", "Expired": "Hết hiệu lực",
+    "Retired": "Ngừng sử dụng",  # a signing key replaced by a newer one (its documents stay valid)
     "kind": "loại", "number": "số", "status": "trạng thái", "subject": "đối tượng", "valid until": "có giá trị đến",
+    "subject key": "định danh đối tượng",
     "revocation reason": "lý do thu hồi", "reason for the correction": "lý do cấp lại",
     "Only a failed document can be rendered again.": "Chỉ văn bản bị lỗi mới được tạo lại.",
     "A revocation needs a reason.": "Thu hồi phải nêu lý do.",
@@ -1197,6 +1199,29 @@ VI = {
         "Những gì thấy, đo được hoặc được trình bày; sẽ được đưa vào biên bản kiểm tra.",
     "Take it with the phone's camera, or choose a JPEG or PNG image of at most 20 MB.":
         "Chụp bằng camera của điện thoại, hoặc chọn ảnh JPEG, PNG không quá 20 MB.",
+    # The audit chain (issue 11, point 5): the officers' page of each day's published head.
+    "Created": "Tạo mới", "Changed": "Thay đổi", "Deleted": "Xoá", "audit entry": "mục nhật ký kiểm toán",
+    "audit entries": "các mục nhật ký kiểm toán",
+    "Audit chain": "Chuỗi nhật ký kiểm toán",
+    "Each day's last hash of the record of every write, to copy elsewhere.":
+        "Mã băm cuối mỗi ngày của nhật ký mọi thao tác ghi, để sao lưu ra nơi khác.",
+    "Every write to the register is appended to a chained record: each entry carries the hash of the one before "
+    "it, so that changing, removing or moving an entry breaks the chain from there on (manage.py verify_audit "
+    "names the first such entry).":
+        "Mọi thao tác ghi vào sổ đăng ký đều được nối thêm vào một nhật ký dạng chuỗi: mỗi mục mang mã băm của mục "
+        "liền trước, nên sửa, xoá hay đổi chỗ một mục sẽ làm đứt chuỗi từ mục đó trở đi (lệnh manage.py "
+        "verify_audit chỉ ra mục đầu tiên như vậy).",
+    "Below is the last entry of each day and its hash. Anyone may copy them elsewhere (a letter, another system, "
+    "a printout): a rewrite of the whole chain, every hash recomputed, would then no longer match the copies.":
+        "Dưới đây là mục cuối cùng của mỗi ngày và mã băm của nó. Bất kỳ ai cũng có thể sao chép chúng ra nơi khác "
+        "(công văn, hệ thống khác, bản in): khi đó, việc viết lại toàn bộ chuỗi, kể cả tính lại mọi mã băm, sẽ "
+        "không còn khớp với các bản sao.",
+    "Now": "Hiện tại",
+    "Entry no. %(sequence)s, written at %(moment)s:": "Mục số %(sequence)s, ghi lúc %(moment)s:",
+    "Each day's last hash": "Mã băm cuối của từng ngày",
+    "Last entry": "Mục cuối", "Hash (SHA-256)": "Mã băm (SHA-256)",
+    "No day has been published yet: the first head is recorded by the morning run.":
+        "Chưa có ngày nào được công bố: mã băm đầu tiên được ghi ở lần chạy buổi sáng.",
 }
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db.backends.signals import connection_created
 from django.test.utils import override_settings
 from knox.models import AuthToken
 from rest_framework.test import APIClient
@@ -86,6 +87,17 @@ def pytest_collection_modifyitems(config, items):
     _skip_or_fail(items, "browser", browser_missing(), "needs a browser ({reason}); run .ci/run to include it")
 
 
+def _allow_the_test_runner_to_truncate(sender, connection, **kwargs):
+    """Transactional tests end with one TRUNCATE of every table; the audit chain's trigger refuses TRUNCATE unless
+    the session says `audit.allow_truncate` (audit/migrations/0002). Only this process's connections say it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET audit.allow_truncate = 'on'")
+
+
+connection_created.connect(_allow_the_test_runner_to_truncate, dispatch_uid="tests.audit_allow_truncate")
+
+
 def pytest_configure(config):
     # WhiteNoise warns on every request when the collected static folder is missing, as on a fresh clone.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
@@ -121,6 +133,21 @@ def _media_root(tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with override_settings(MEDIA_ROOT=str(media)):
         yield media
+
+
+# The issuers' signing keys of the whole run (issue 11): demo keys under a throw-away folder, shared with the
+# worker processes (their environment names it), so that every document the suite renders can be signed.
+SIGNING_PASSPHRASE = "test-only-signing-passphrase"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _signing_keys(tmp_path_factory):
+    """Demo keys on, in a folder of the session's: the demo root is made once (P-256 keys cost milliseconds)."""
+    keys = tmp_path_factory.mktemp("signing")
+    signing = {"KEYS_DIR": keys, "ROOT_CERT": keys / "demo-root.pem", "TSA_URL": None, "DEMO_KEYS": True,
+               "PASSPHRASE": SIGNING_PASSPHRASE, "PKCS11_MODULE": None, "PKCS11_PIN": ""}
+    with override_settings(DOCUMENT_SIGNING=signing):
+        yield signing
 
 
 @pytest.fixture
@@ -200,6 +227,10 @@ def _worker_env(*, broker_url: str, extra: dict[str, str] | None = None) -> dict
            f"{database['PORT'] or 5432}/{connection.settings_dict['NAME']}")
     return {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker_url,
             "MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DOCUMENT_SIGNING_KEYS_DIR": str(settings.DOCUMENT_SIGNING["KEYS_DIR"]),
+            "DOCUMENT_SIGNING_ROOT_CERT": str(settings.DOCUMENT_SIGNING["ROOT_CERT"]),
+            "DOCUMENT_SIGNING_PASSPHRASE": settings.DOCUMENT_SIGNING["PASSPHRASE"],
+            "DOCUMENT_SIGNING_DEMO_KEYS": "true",
             "PYTHONUNBUFFERED": "1", "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(WORKER_MAIL_DIR), **(extra or {})}
 

@@ -58,3 +58,10 @@ def real_pdf(text: str = "Bien ban kiem xa") -> bytes:
     page.drawString(72, 720, text)
     page.save()
     return buffer.getvalue()
+
+
+def seal_path(qr_text: str) -> str:
+    """The path a phone opens from a document's QR seal ("HTTPS://HOST/V/<seal>" -> "/V/<seal>")."""
+    head, separator, seal = qr_text.rpartition("/V/")
+    assert separator and head.startswith(("HTTP://", "HTTPS://")), qr_text
+    return f"/V/{seal}"

@@ -22,7 +22,29 @@ PRODUCTION_ENV = {
     "DJANGO_ENV": "production", "SECRET_KEY": "x" * 64 + "-not-a-real-secret-only-for-the-check",
     "ALLOWED_HOSTS": "kiemdinh.example.gov.vn", "PUBLIC_BASE_URL": "https://kiemdinh.example.gov.vn",
     "DATABASE_URL": "postgres://registry@127.0.0.1:5432/registry", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "DOCUMENT_SIGNING_PASSPHRASE": "not-a-real-passphrase-only-for-the-check",
+    "DOCUMENT_SIGNING_ROOT_CERT": "/nonexistent/province-ca.pem",  # a real root where the deploy check reads it
 }
+
+
+def production_root(directory: Path) -> Path:
+    """A root certificate in PEM, as the province's CA would give (the deploy check reads it)."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, "Province CA (test)")])
+    now = datetime.now(UTC)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(1).not_valid_before(now).not_valid_after(now + timedelta(days=30))
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+                   .sign(key, hashes.SHA256()))
+    path = directory / "province-ca.pem"
+    path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return path
 
 
 def _manage(*args, env):
@@ -31,14 +53,17 @@ def _manage(*args, env):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_check_deploy_is_clean_in_production_settings():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+def test_check_deploy_is_clean_in_production_settings(tmp_path):
+    env = {**PRODUCTION_ENV, "DOCUMENT_SIGNING_ROOT_CERT": str(production_root(tmp_path))}
+
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "ALLOWED_HOSTS",
+                                     "DOCUMENT_SIGNING_PASSPHRASE", "DOCUMENT_SIGNING_ROOT_CERT"])
 def test_production_refuses_to_start_without_a_required_value(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
 

@@ -65,8 +65,9 @@ UPDATE = os.environ.get("UPDATE_QUERY_COUNTS", "") == "1"
 DETAIL_LISTS = {("xray-devices", "verifications"), ("radiation-workers", "doses"), ("instruments", "history"),
                 ("inspections", "team"), ("inspections", "subjects"), ("inspections", "findings"),
                 ("penalty-decisions", "payments")}
-NOT_LISTS = {("license-applications", "attachment_file"), ("documents", "pdf"),
-             ("inspections", "evidence_file")}  # a file download each
+NOT_LISTS = {("license-applications", "attachment_file"), ("documents", "pdf"),  # a file download each
+             ("inspections", "evidence_file"),
+             ("documents", "twin")}  # one document's JSON twin (its facts were kept when it was rendered)
 QUERY_PARAMS = {("instruments", "lookup"): {"serial_number": "QC-0"}}
 
 

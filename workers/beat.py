@@ -20,6 +20,13 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=_scan_hour, minute=_scan_minute),
         "options": {"expires": 6 * 3600},
     },
+    # Every day at NOTICE_SCAN_AT, beside the expiry scan: the audit chain's head at the end of yesterday, logged
+    # ("audit chain head <day>: #<sequence> <hash>") and recorded for the officers' page. Expires like the scan.
+    "audit-daily-head": {
+        "task": "audit.publish_daily_head",
+        "schedule": crontab(hour=_scan_hour, minute=_scan_minute),
+        "options": {"expires": 6 * 3600},
+    },
     # Every hour: forget Idempotency-Key answers older than IDEMPOTENCY_KEY_HOURS, delete expired API tokens.
     "maintenance-prune": {
         "task": "maintenance.prune_expired",

@@ -12,6 +12,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.filters import SearchFilter
 from rest_framework.generics import RetrieveAPIView
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from certificates import selectors, services
@@ -19,10 +20,12 @@ from certificates.api.base import ScopedViewSet
 from certificates.api.filtersets import DocumentFilterSet, DocumentOrderingFilter
 from certificates.api.serializers import (
     DocumentSerializer,
+    DocumentTwinSerializer,
     PublicDocumentSerializer,
     ReasonSerializer,
 )
 from certificates.filenames import document_filename
+from certificates.twin import document_twin
 
 
 def _wants_json(request) -> bool:
@@ -56,6 +59,16 @@ class DocumentViewSet(ScopedViewSet):
             raise NotIssuedYet
         return FileResponse(document.file.open("rb"), content_type="application/pdf",
                             filename=document_filename(document))
+
+    @extend_schema(responses={200: DocumentTwinSerializer})
+    @action(detail=True, methods=["get"], url_path="json", url_name="json")
+    def twin(self, request, pk=None):
+        """The document's facts as its PDF prints them, and the statement its QR code signs (schema "document/v1"):
+        for those who may download the PDF (404 otherwise), once it is rendered (409 before, as the PDF)."""
+        document = selectors.document_get_downloadable(actor=request.user, pk=pk)
+        if not document.file:
+            raise NotIssuedYet
+        return Response(DocumentTwinSerializer(document_twin(document)).data)
 
     def _act(self, service, *, status_code: int = status.HTTP_200_OK, with_reason: bool = True):
         document = self.scoped_object()
@@ -95,9 +108,18 @@ class PublicVerifyView(RetrieveAPIView):
 
 
 def verify_page(request, token: str):
-    """The human page behind the QR code: Vietnamese first (the document is a Vietnamese legal document).
-    A client that asks for JSON (Accept: application/json) gets the API's answer at the same address."""
-    document = selectors.document_get_public(token=token)
+    """The human page behind the document's verify link: Vietnamese first (the document is a Vietnamese legal
+    document). A client that asks for JSON (Accept: application/json) gets the API's answer at the same address."""
+    return _verify_answer(request, selectors.document_get_public(token=token))
+
+
+def verify_seal_page(request, seal: str):
+    """The page behind the QR code's signed seal (HTTPS://HOST/V/<seal>): the same answer as the verify link,
+    once the seal's signature checks out against the issuer's published key."""
+    return _verify_answer(request, selectors.document_get_by_seal(encoded=seal))
+
+
+def _verify_answer(request, document):
     data = PublicDocumentSerializer(document).data
     if _wants_json(request):
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

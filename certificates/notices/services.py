@@ -169,7 +169,7 @@ def notice_digest_email(*, digest_id: int, claim: str = "") -> int:
 @transaction.atomic
 def _digest_email_claim(*, digest_id: int, claim: str):
     """Take the digest's e-mail, or None when it was sent, is being sent, or has no issued document yet."""
-    digest = NoticeDigest.objects.select_for_update().select_related("organization").get(pk=digest_id)
+    digest = NoticeDigest.objects.select_for_update(no_key=True).select_related("organization").get(pk=digest_id)
     document = document_newest_rendered(subject=digest)
     stale = timezone.now() - timedelta(minutes=settings.DIGEST_EMAIL_CLAIM_MINUTES)
     held_by_another = digest.email_claimed_at is not None and digest.email_claimed_at > stale and not (

@@ -143,8 +143,13 @@ def draw_qr(canvas, url: str, x: float, y: float, size: float) -> None:
 
 
 def draw_qr_captioned(canvas, url: str, x: float, y: float, size: float) -> None:
-    """Draw the QR code as draw_qr does, with "Quét mã để tra cứu" in small grey italics 8 pt below it."""
+    """Draw the QR code as draw_qr does, with "Quét mã để tra cứu" in small grey italics 8 pt below it.
+
+    A link annotation to url covers the QR's square: clicking the code in a viewer opens the verify page, and
+    the sealer (docseal.seal) finds the box it draws the signed seal's QR code over by this link.
+    """
     draw_qr(canvas, url, x, y, size)
+    canvas.linkURL(url, (x, y, x + size, y + size), relative=0, thickness=0)
     canvas.setFillGray(CAPTION_GREY)
     draw_text(canvas, x + size / 2, y - 8, "Quét mã để tra cứu", FONT_ITALIC, 8, "center")
     canvas.setFillGray(0)

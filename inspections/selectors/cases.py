@@ -110,7 +110,7 @@ def inspection_get(*, actor: User, pk: int) -> Inspection:
 
 def inspection_get_for_update(*, actor: User, pk: int) -> Inspection:
     """Lock a case the caller may see (404 otherwise), alone; whether it may change it is the service's rule."""
-    inspection = _inspection_scope(Inspection.objects.select_for_update(), actor=actor).filter(pk=pk).first()
+    inspection = _inspection_scope(Inspection.objects.select_for_update(no_key=True), actor=actor).filter(pk=pk).first()
     if inspection is None:
         raise Http404
     return inspection

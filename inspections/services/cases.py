@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record_created
 from config.exceptions import Conflict
 from inspections.models import (
     ChecklistItem,
@@ -187,8 +188,8 @@ def inspection_create(*, actor: User, kind: str, title: str, inspecting_body_id:
         organizations = _organizations(actor, subject_ids, field="subjects")
     inspection.full_clean()
     inspection.save()
-    Subject.objects.bulk_create(Subject(inspection=inspection, organization=organization, added_by=actor)
-                                for organization in organizations)
+    audit_record_created(actor=actor, instances=Subject.objects.bulk_create(
+        Subject(inspection=inspection, organization=organization, added_by=actor) for organization in organizations))
     InspectionTransition.objects.create(inspection=inspection, to_status=InspectionStatus.PLANNED, actor=actor)
     return inspection
 
@@ -235,8 +236,9 @@ def inspection_team_set(*, actor: User, inspection_id: int, members: list[TeamMe
         raise Conflict({"status": _("The decision has fixed this case's team.")})
     _check_members(actor, members)
     inspection.team.all().delete()
-    TeamMember.objects.bulk_create(TeamMember(inspection=inspection, inspector_id=member.inspector,
-                                              is_leader=member.is_leader) for member in members)
+    audit_record_created(actor=actor, instances=TeamMember.objects.bulk_create(
+        TeamMember(inspection=inspection, inspector_id=member.inspector, is_leader=member.is_leader)
+        for member in members))
     return inspection
 
 

@@ -72,7 +72,7 @@ def _subject_for_record(actor: User, inspection_id: int, subject_id: int) -> Sub
     inspection = inspection_get_for_update(actor=actor, pk=inspection_id)
     require(may_issue_check_records(actor) and is_team_member(actor, inspection))
     subject = subject_list(actor=actor, inspection=inspection).filter(pk=subject_id).select_for_update(
-        of=("self",)).first()
+        no_key=True, of=("self",)).first()
     if subject is None:
         raise Http404
     if inspection.status not in RECORD_STATUSES:

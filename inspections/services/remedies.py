@@ -24,7 +24,7 @@ def remedies_reconcile() -> int:
                   .filter(instrument_id=OuterRef("instrument_id"), result=VerificationResult.PASS,
                           performed_on__gte=OuterRef("decision__decided_on"))
                   .order_by("performed_on", "id").values("id")[:1])
-    remedies = list(Remedy.objects.select_for_update(skip_locked=True, of=("self",))
+    remedies = list(Remedy.objects.select_for_update(no_key=True, skip_locked=True, of=("self",))
                     .filter(kind=RemedyKind.VERIFY_INSTRUMENT, status=RemedyStatus.OPEN)
                     .annotate(passed_by=Subquery(first_pass)).filter(passed_by__isnull=False))
     now = timezone.now()

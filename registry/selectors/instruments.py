@@ -189,7 +189,7 @@ def instrument_get_for_update(*, actor: User, pk: int, field: str = "instrument"
     PostgreSQL the locked row is re-read, the joined ones are not), which once gave a null last
     verification beside a set last_verification_id."""
     instrument = (
-        _instrument_scope(actor=actor).select_for_update(of=("self",))
+        _instrument_scope(actor=actor).select_for_update(no_key=True, of=("self",))
         .select_related("instrument_type")  # the catalogue row never changes under a verification
         .filter(pk=pk).first()
     )

@@ -64,7 +64,7 @@ def organization_get(*, actor: User, pk: int) -> Organization:
 
 def organization_get_for_update(*, actor: User, pk: int) -> Organization:
     """Lock an organisation the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    return get_object_or_404(organization_list(actor=actor).select_for_update(), pk=pk)
+    return get_object_or_404(organization_list(actor=actor).select_for_update(no_key=True), pk=pk)
 
 
 def _user_scope(*, actor: User) -> QuerySet[User]:
@@ -97,7 +97,7 @@ def user_get(*, actor: User, pk: int) -> User:
 
 def user_get_for_update(*, actor: User, pk: int) -> User:
     """Lock a user the caller may see (404 otherwise), alone: its organisation is read after the lock."""
-    return get_object_or_404(_user_scope(actor=actor).select_for_update(), pk=pk)
+    return get_object_or_404(_user_scope(actor=actor).select_for_update(no_key=True), pk=pk)
 
 
 def department_for(actor: User | None = None) -> Organization:
@@ -150,4 +150,4 @@ def totp_device_get(*, user: User, for_update: bool = False) -> TOTPDevice | Non
     """The user's authenticator app for signing in to the pages: the confirmed one, else one still being set up
     (issue 10). A user has at most one of each: setting up again reuses the unconfirmed one."""
     devices = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "id")
-    return (devices.select_for_update() if for_update else devices).first()
+    return (devices.select_for_update(no_key=True) if for_update else devices).first()

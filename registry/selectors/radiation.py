@@ -80,7 +80,8 @@ def xray_device_get(*, actor: User, pk: int) -> XrayDevice:
 
 def xray_device_get_for_update(*, actor: User, pk: int) -> XrayDevice:
     """Lock a device the caller may see (404 otherwise), alone: its relations are read after the lock."""
-    return get_object_or_404(_facility_scope(XrayDevice.objects.select_for_update(), actor=actor), pk=pk)
+    locked = XrayDevice.objects.select_for_update(no_key=True)
+    return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
 
 def xray_device_lookup(*, actor: User, serial_number: str) -> QuerySet[XrayDevice]:
@@ -114,7 +115,8 @@ def radiation_worker_get(*, actor: User, pk: int) -> RadiationWorker:
 
 
 def radiation_worker_get_for_update(*, actor: User, pk: int) -> RadiationWorker:
-    return get_object_or_404(_facility_scope(RadiationWorker.objects.select_for_update(), actor=actor), pk=pk)
+    locked = RadiationWorker.objects.select_for_update(no_key=True)
+    return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
 
 def dose_readings_of(*, worker: RadiationWorker) -> QuerySet[DoseReading]:
@@ -138,7 +140,8 @@ def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
 
 
 def license_application_get_for_update(*, actor: User, pk: int) -> LicenseApplication:
-    return get_object_or_404(_facility_scope(LicenseApplication.objects.select_for_update(), actor=actor), pk=pk)
+    locked = LicenseApplication.objects.select_for_update(no_key=True)
+    return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
 
 def license_application_queue(*, actor: User, status: str = "") -> QuerySet[LicenseApplication]:
@@ -273,7 +276,8 @@ def radiation_license_get(*, actor: User, pk: int) -> RadiationLicense:
 
 
 def radiation_license_get_for_update(*, actor: User, pk: int) -> RadiationLicense:
-    return get_object_or_404(_facility_scope(RadiationLicense.objects.select_for_update(), actor=actor), pk=pk)
+    locked = RadiationLicense.objects.select_for_update(no_key=True)
+    return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
 
 def license_document(license: RadiationLicense) -> Document | None:

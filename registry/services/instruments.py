@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record_created
 from certificates.models import DocumentStatus
 from certificates.services import document_request, document_withdraw
 from config.exceptions import Conflict
@@ -186,10 +187,10 @@ def verification_record(*, actor: User, instrument_id: int, kind: str, performed
     _check_readings(readings=readings, passed=passed)
     _refuse_repeat(instrument=instrument, verification=verification)
     verification.save()
-    Reading.objects.bulk_create(
+    audit_record_created(actor=actor, instances=Reading.objects.bulk_create(
         Reading(verification=verification, position=index, **reading.__dict__)
         for index, reading in enumerate(readings, start=1)
-    )
+    ))
     previous = _current_certificate(instrument)
     instrument_refresh_status(instrument=instrument, verification=verification)
     if passed:

@@ -73,7 +73,7 @@ def test_check_record_rendered_by_the_worker_reads_back_and_verifies(celery_work
         assert expected in text, expected
     verify_url = client_for(cases.business).get(f"/api/v1/documents/{document.pk}/").json()["verify_url"]
     assert [url for page in qr_texts_by_page(_pdf(client_for(cases.business), document.pk)) for url in page] == [
-        verify_url]
+        document.seal]
     public = api_client.get(f"/api/v1/verify/{verify_url.rsplit('/', 1)[1]}")
     assert public.status_code == 200 and public.json()["status"] == "valid"
 

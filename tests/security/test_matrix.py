@@ -103,6 +103,7 @@ READ = {
     "overdue":                row(AB,      AB,        FORBIDDEN,  FORBIDDEN),
     "document":               row(AB,      AB,        A,          A),   # a body: what it issued; an owner: its own
     "document-pdf":           row(AB,      AB,        A,          A),   # the PDF: whoever sees the document
+    "document-twin":          row(AB,      AB,        A,          A),   # its JSON twin: whoever may have the PDF
     # inspections: the legal catalogue of sanctions (public law; officers edit it in the admin, not the API)
     "violation-type":         row(AB,      AB,        AB,         AB),
     "circumstance":           row(AB,      AB,        AB,         AB),
@@ -414,6 +415,7 @@ OPS = {
     ("document", "list", "get"): Op("list", "document"),
     ("document", "retrieve", "get"): Op("read", "document"),
     ("document", "pdf", "get"): Op("read", "document-pdf"),
+    ("document", "twin", "get"): Op("read", "document-twin"),
     ("document", "revoke", "post"): Op("write", "document", _reason),
     ("document", "supersede", "post"): Op("write", "document", _reason, allowed=(201,)),
     # Only a failed document renders again: the issued certificate answers 400 on its status, to an officer.
@@ -469,6 +471,7 @@ OUTSIDE_THE_MATRIX = {
     "api-verify": "the public verification answer: anyone, by the document's unguessable token",
     "api-logout": "ends the caller's own token (tests/security/test_auth.py); it would cut the matrix's callers",
     "api-logout-all": "ends every token of the caller (tests/security/test_auth.py)",
+    "api-signing-keys": "the issuers' public keys: anyone, read only (tests/signing/test_published.py)",
 }
 
 
@@ -525,7 +528,8 @@ class World:
             return self.sides[side].hospital.organization.pk
         if resource == "inspection-topic":
             return self.sides[side].inspection.topic_id
-        attribute = {"instrument-lookup": "instrument", "document-pdf": "document"}.get(resource, resource)
+        attribute = {"instrument-lookup": "instrument", "document-pdf": "document",
+                     "document-twin": "document"}.get(resource, resource)
         return getattr(self.sides[side], attribute.replace("-", "_")).pk
 
     def ref(self, name: str, refs: dict[str, str]):

@@ -19,7 +19,7 @@ from web.views import officer as officer_pages
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/officer/applications/", "/officer/overdue/", "/officer/organizations/", "/officer/users/"]
+PAGES = ["/officer/applications/", "/officer/overdue/", "/officer/organizations/", "/officer/users/", "/officer/audit/"]
 
 
 @pytest.fixture

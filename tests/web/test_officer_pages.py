@@ -170,5 +170,5 @@ def test_the_officer_finds_organisations_and_users_and_creates_an_account(pages,
     sign_in(pages, "business")
     expect(page).to_have_url(re.compile("/business/$"))
     for path in ("/officer/", "/officer/applications/", "/officer/overdue/", "/officer/organizations/",
-                 "/officer/users/"):
+                 "/officer/users/", "/officer/audit/"):
         assert pages.go(path).status == 404, path

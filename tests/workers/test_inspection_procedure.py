@@ -15,13 +15,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from certificates.models import Document
 from certificates.pdf import vn_date_words
 from inspections import law
 from inspections.selectors.catalog import legal_period
 from registry.dates import is_working_day
 from tests.inspections.conftest import Cases, metrology
 from tests.inspections.penalty_fixtures import ORGANISATION_AVERAGE, expired_instrument
-from tests.pdf_helpers import pdf_reader, pdf_text, real_pdf
+from tests.pdf_helpers import pdf_reader, pdf_text, real_pdf, seal_path
 from tests.workers.test_pipeline import _issued, _qr_texts
 
 # reset_sequences: the flush between tests recreates content types; with sequences reset they keep their ids,
@@ -199,7 +200,9 @@ def _decide(cases: Cases, officer: APIClient, business: APIClient, api_client: A
     assert instrument.serial_number in remedy["text"]
 
     last_page = len(pdf_reader(pdf).pages) - 1  # the QR code closes the last page
-    assert _qr_texts(pdf, last_page) == [document["verify_url"]]
+    seal = Document.objects.get(pk=document["id"]).seal
+    assert _qr_texts(pdf, last_page) == [seal]
+    assert document["number"] in api_client.get(seal_path(seal)).content.decode()
     token = document["verify_url"].rsplit("/", 1)[1]
     public = _ok(api_client.get(f"{API}/verify/{token}"))
     assert (public["status"], public["number"]) == ("valid", document["number"])

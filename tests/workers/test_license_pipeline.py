@@ -7,6 +7,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from registry.dates import add_months
+from tests.pdf_helpers import seal_path
 from tests.registry.radiation_fixtures import application_payload, make_hospital
 from tests.workers.test_pipeline import _issued, _qr_texts
 
@@ -33,7 +34,9 @@ def test_licence_end_to_end(celery_workers, api_client, client_for, catalog, off
                      hospital.dental.serial_number, end.strftime("%d/%m/%Y")):
         assert expected in text
     verify_url = client_for(hospital.user).get(f"/api/v1/documents/{document.pk}/").json()["verify_url"]
-    assert _qr_texts(pdf) == [verify_url]
+    document.refresh_from_db()
+    assert _qr_texts(pdf) == [document.seal]
+    assert api_client.get(seal_path(document.seal)).status_code == 200
     token = verify_url.rsplit("/", 1)[1]
     public = api_client.get(f"/api/v1/verify/{token}").json()
     assert public["status"] == "valid" and public["valid_until"] == end.isoformat()

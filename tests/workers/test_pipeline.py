@@ -21,6 +21,7 @@ from registry.services import ReadingInput, verification_record
 from tests.conftest import nothing_enqueued_on_commit, producer_broker, running_workers, start_redis, wait_until
 from tests.factories import InstrumentFactory, _tax_code
 from tests.pdf_helpers import qr_texts as _qr_texts
+from tests.pdf_helpers import seal_path
 from workers.beat import BEAT_SCHEDULE
 from workers.tasks.documents import render_document, sweep_documents
 
@@ -88,7 +89,9 @@ def test_certificate_end_to_end(celery_workers, api_client, catalog, officer):
     for expected in (document.number, "TK-2291-07", "Công ty TNHH Xăng dầu Sông Hồng", "Giấy chứng nhận kiểm định",
                      "Đạt yêu cầu kỹ thuật đo lường"):
         assert expected in text
-    assert _qr_texts(pdf) == [detail["verify_url"]]
+    # The QR code is the seal (its signed statement, as a link); the seal's page is the document's public page.
+    assert _qr_texts(pdf) == [document.seal]
+    assert "Còn hiệu lực" in api_client.get(seal_path(document.seal)).content.decode()
     verify_path = detail["verify_url"].split("://", 1)[1].split("/", 1)[1]
     assert api_client.get(f"/api/v1/{verify_path}").json()["status"] == "valid"
     assert "Còn hiệu lực" in api_client.get(f"/{verify_path}").content.decode()

@@ -1,8 +1,8 @@
 """The officer's pages (issue 10, point 5): radiation licence applications with each check, the working-day
 deadlines counting down and the decision (issue with conditions, refuse with a reason); the organisations with
-overdue instruments; organisations and users, and a user created for an organisation. Every read goes through a
-selector with the officer as actor, every write through the service the API calls; the catalogues stay in the admin
-(the section's built-in link)."""
+overdue instruments; organisations and users, and a user created for an organisation; the audit chain's daily
+heads. Every read goes through a selector with the officer as actor, every write through the service the API calls;
+the catalogues stay in the admin (the section's built-in link)."""
 
 from django import forms
 from django.contrib import messages
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from audit.selectors import audit_current_head, audit_daily_head_list
 from registry import selectors, services
 from registry.models import ROLE_ORGANIZATION_KINDS, LicenseApplicationStatus, Organization, Role
 from web.forms import PageForm
@@ -28,6 +29,8 @@ links = [
     Link(gettext_lazy("Organisations"), "web:officer:organizations",
          gettext_lazy("Find an organisation, see its users and create an account for it.")),
     Link(gettext_lazy("Users"), "web:officer:users", gettext_lazy("Every account, by name or organisation.")),
+    Link(gettext_lazy("Audit chain"), "web:officer:audit-heads",
+         gettext_lazy("Each day's last hash of the record of every write, to copy elsewhere.")),
 ]
 
 PER_PAGE = 25
@@ -207,6 +210,15 @@ def users(request):
     return render(request, "web/officer/users.html", {"form": form, "page_obj": page, "searched": text})
 
 
+# --- the audit chain's published heads (issue 11, point 5) -------------------------------------------------------
+
+
+def audit_heads(request):
+    """Each day's last entry of the audit chain and its hash, the latest first, with the chain's head now."""
+    page = _page(request, audit_daily_head_list())
+    return render(request, "web/officer/audit_heads.html", {"page_obj": page, "current": audit_current_head()})
+
+
 urlpatterns = [
     path("applications/", applications, name="applications"),
     path("applications/<int:pk>/", application, name="application"),
@@ -216,4 +228,5 @@ urlpatterns = [
     path("organizations/", organizations, name="organizations"),
     path("organizations/<int:pk>/", organization, name="organization"),
     path("users/", users, name="users"),
+    path("audit/", audit_heads, name="audit-heads"),
 ]

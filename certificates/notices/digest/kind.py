@@ -19,6 +19,8 @@ def describe(digest: NoticeDigest) -> DocumentFacts:
     return DocumentFacts(
         issuer_id=notice_parties().issuer_id(digest.organization_id), owner_id=digest.organization_id,
         subject_label=f"Thông báo ngày {digest.digest_date:%d/%m/%Y}: {digest.organization.name}", valid_until=None,
+        # Dated the scan day it reports, as it prints (build_context), even when a scan is re-run for a past day.
+        dated=digest.digest_date, subject_key=digest.organization.name,
     )
 
 

@@ -39,6 +39,7 @@ def describe(subject: Subject) -> DocumentFacts:
         subject_label=f"Biên bản kiểm tra: {subject.organization.name} ({subject.inspection.title})",
         valid_until=None,
         dated=timezone.localtime(subject.record_held_at).date() if subject.record_held_at else None,
+        subject_key=subject.organization.name,
     )
 
 

@@ -28,7 +28,7 @@ def describe(decision: PenaltyDecision) -> DocumentFacts:
     """Issued by the case's inspecting body, owned by the violator (whose users download it)."""
     return DocumentFacts(issuer_id=decision.inspection.inspecting_body_id, owner_id=decision.violator_id,
                          subject_label=f"Quyết định xử phạt vi phạm hành chính: {decision.violator.name}",
-                         valid_until=None, dated=decision.decided_on)
+                         valid_until=None, dated=decision.decided_on, subject_key=decision.violator.name)
 
 
 def _decree_lines(items) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ def describe(record: ViolationRecord) -> DocumentFacts:
     """Issued by the case's inspecting body, owned by the violator (whose users download it)."""
     return DocumentFacts(issuer_id=record.inspection.inspecting_body_id, owner_id=record.violator_id,
                          subject_label=f"Biên bản vi phạm hành chính: {record.violator.name}", valid_until=None,
-                         dated=record.made_on)
+                         dated=record.made_on, subject_key=record.violator.name)
 
 
 def _legal_basis(record: ViolationRecord) -> tuple[str, ...]:

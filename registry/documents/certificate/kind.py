@@ -26,7 +26,7 @@ def describe(verification: Verification) -> DocumentFacts:
             f"kiểu {instrument.model}" if instrument.model else "",
             f"số {instrument.serial_number}",
         ])),
-        valid_until=verification.valid_until,
+        valid_until=verification.valid_until, subject_key=instrument.serial_number,
     )
 
 

@@ -31,7 +31,7 @@ def describe(license: RadiationLicense) -> DocumentFacts:
     return DocumentFacts(
         issuer_id=license.issuer_id, owner_id=license.facility_id,
         subject_label=f"Giấy phép tiến hành công việc bức xạ: {license.facility.name}",
-        valid_until=license.valid_until,
+        valid_until=license.valid_until, subject_key=license.facility.name,
     )
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record_created
 from certificates.services import document_reinstate, document_request, document_revoke, document_suspend
 from registry.dates import add_months, add_working_days
 from registry.documents.license.kind import RADIATION_LICENSE
@@ -123,7 +124,7 @@ def license_application_submit(
     application.save()
     application.devices.set(_facility_devices(facility, device_ids))
     _attach(application, attachments)
-    _record_checks(application)
+    _record_checks(application, actor=actor)
     return application
 
 
@@ -203,11 +204,11 @@ def license_application_attach(*, actor: User, application_id: int, item_code: s
     return attachment
 
 
-def _record_checks(application: LicenseApplication) -> list[CheckResult]:
+def _record_checks(application: LicenseApplication, *, actor: User) -> list[CheckResult]:
     results = license_application_checks(application)
     application.checks.all().delete()
-    ApplicationCheck.objects.bulk_create(
-        ApplicationCheck(application=application, code=r.code, passed=r.passed, reason=r.reason) for r in results)
+    audit_record_created(actor=actor, instances=ApplicationCheck.objects.bulk_create(
+        ApplicationCheck(application=application, code=r.code, passed=r.passed, reason=r.reason) for r in results))
     failed = [r.reason for r in results if not r.passed]
     if failed:
         application.status = LicenseApplicationStatus.REFUSED
@@ -349,7 +350,7 @@ def license_issue(*, actor: User, application_id: int, conditions: list[str] = (
     require(may_decide_license(actor))
     if application.status != LicenseApplicationStatus.SUBMITTED:
         raise ValidationError({"status": application.refusal_reasons or [_("This application is already decided.")]})
-    failed = [r.reason for r in _record_checks(application) if not r.passed]
+    failed = [r.reason for r in _record_checks(application, actor=actor) if not r.passed]
     if failed:
         raise ValidationError({"checks": failed})
     valid_from, valid_until = _validity(application)
@@ -475,7 +476,7 @@ def license_transcribe(*, actor: User, facility_id: int, paper_number: str, issu
     and the paper number are checked, and its document says it transcribes the paper licence."""
     require(may_decide_license(actor))
     facility = acting_facility(actor, facility_id)
-    Organization.objects.select_for_update().get(pk=facility.pk)  # one transcription of a facility at a time
+    Organization.objects.select_for_update(no_key=True).get(pk=facility.pk)  # one transcription of a facility at a time
     paper_number = normalize_serial(paper_number)
     if not paper_number:
         raise ValidationError({"paper_number": _("Enter the number printed on the paper licence.")})
