@@ -172,3 +172,21 @@ def test_the_officer_finds_organisations_and_users_and_creates_an_account(pages,
     for path in ("/officer/", "/officer/applications/", "/officer/overdue/", "/officer/organizations/",
                  "/officer/users/", "/officer/audit/"):
         assert pages.go(path).status == 404, path
+
+
+def test_the_officer_reads_the_audit_chain_s_published_heads(pages, officer_device):
+    """Issue 11, point 5: each day's last hash, to copy elsewhere; the chain's head now above them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from audit.selectors import audit_current_head
+    from audit.services import audit_publish_daily_head
+
+    head = audit_publish_daily_head(day=timezone.localdate() - timedelta(days=1))
+    sign_in_as_officer(pages, officer_device)
+    pages.page.get_by_role("link", name="Chuỗi nhật ký kiểm toán", exact=True).first.click()
+    expect(h1(pages)).to_contain_text("nhật ký kiểm toán")
+    expect(pages.page.locator("main")).to_contain_text(head.hash)
+    expect(pages.page.locator("main")).to_contain_text(audit_current_head().hash)
+    pages.check("officer-audit")
