@@ -129,6 +129,7 @@ def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str)
 
 
 def _mark_superseded(*, document_id: int) -> None:
+    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     old = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if old.status in _LIVE_STATUSES:
         old.status = DocumentStatus.SUPERSEDED
@@ -138,6 +139,7 @@ def _mark_superseded(*, document_id: int) -> None:
 @transaction.atomic
 def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
     """After the last retry: keep the number, record why, and wait for a manager to send it again."""
+    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     document = Document.objects.select_for_update(no_key=True).filter(pk=document_id).first()
     if document is not None and document.status == DocumentStatus.PENDING:
         document.status = DocumentStatus.FAILED
@@ -185,6 +187,7 @@ def document_withdraw(*, document_id: int, recorded_by, reason: str) -> Document
     actor is recorded as who revoked it."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A revocation needs a reason.")})
+    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status not in _LIVE_STATUSES:
         raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})
