@@ -7,7 +7,6 @@
 
 import contextlib
 import fcntl
-import hashlib
 import os
 import threading
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from django.utils import timezone
 
 from audit.services import audit_lock
 from certificates.signing.models import SigningKey, SigningKeyStatus
+from docseal.keys import kid_of
 
 DEMO_MARK = "DEMO - not for legal use"
 ROOT_YEARS = 10
@@ -68,9 +68,8 @@ def _passphrase() -> bytes:
     return signing_settings()["PASSPHRASE"].encode()
 
 
-def certificate_kid(certificate: x509.Certificate) -> bytes:
-    """The first 8 bytes of SHA-256 of the certificate's DER (SIGNING_DESIGN.md)."""
-    return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).digest()[:8]
+# The first 8 bytes of SHA-256 of the certificate's DER: docseal's definition, which verifiers read.
+certificate_kid = kid_of
 
 
 def certificates_pem(certificates: list[x509.Certificate]) -> str:
