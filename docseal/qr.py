@@ -10,12 +10,10 @@ at the printed size. Scheme and host are case-insensitive, so the link still ope
 The QR symbol uses error correction level M (see `QR_ERROR`), chosen because it decodes from a 150 dpi render of
 the 24 mm letter QR and the 28 mm certificate QR (tests/docseal/test_qr.py).
 
-It uses one fixed data mask (`QR_MASK`). ISO/IEC 18004 lets the encoder choose the mask (the penalty evaluation
-of 7.8.3 is how an encoder may choose, and a decoder reads the mask from the format information); segno's
-evaluation of the eight masks in pure Python cost about 12 ms of the ~25 ms a seal took, and each text is drawn
-once (it holds the document's hash and signature), so nothing can be cached. A fixed mask may give a symbol with
-more penalty features than the best one; tests/docseal/test_qr.py shows zxing-cpp still decodes it from a 150 dpi
-render at 24 and 28 mm for many different payloads.
+The symbol is made by zxing-cpp's encoder (C++; the same library the tests read codes with), which chooses the
+mode (alphanumeric for this text), the smallest version for level M and the data mask by ISO/IEC 18004's penalty
+rules in about 1 ms. segno, in pure Python, took 6 ms with one fixed mask and 12 ms more to choose it; each text is
+drawn once (it holds the document's hash and signature), so nothing could be cached.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ import binascii
 __all__ = ["QR_ERROR", "SealTextError", "matrix", "parse_seal_text", "seal_text"]
 
 QR_ERROR = "m"
-QR_MASK = 1  # horizontal stripes of period 2 ((i mod 2) = 0): see the module's docstring
 SEPARATOR = "/V/"
 ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
@@ -53,14 +50,24 @@ def parse_seal_text(text: str) -> bytes:
         raise SealTextError("the /V/ part is not base32") from error
 
 
-def matrix(text: str) -> tuple[tuple[int, ...], ...]:
-    """The QR symbol's modules (no quiet zone), rows top to bottom, 1 = dark."""
-    import segno  # only the sealer draws; the verifier needs no segno
+def _image(text: str):
+    import zxingcpp  # only the sealer draws; the verifier needs no encoder
 
-    return segno.make(text, error=QR_ERROR, mask=QR_MASK, micro=False, boost_error=False).matrix
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=QR_ERROR.upper())
+    return code.to_image(scale=1, add_quiet_zones=False)  # one pixel a module, 0 = dark
+
+
+def matrix(text: str) -> tuple[bytes, ...]:
+    """The QR symbol's modules (no quiet zone), rows top to bottom, each a bytes of 1 (dark) and 0 (light)."""
+    image = _image(text)
+    size = image.shape[0]
+    pixels = bytes(memoryview(image)).translate(_DARK)
+    return tuple(pixels[row * size:(row + 1) * size] for row in range(size))
 
 
 def version(text: str) -> int:
-    import segno
+    """The symbol's version (1-40): it has 17 + 4 x version modules a side."""
+    return (_image(text).shape[0] - 17) // 4
 
-    return segno.make(text, error=QR_ERROR, mask=QR_MASK, micro=False, boost_error=False).version
+
+_DARK = bytes([1] + [0] * 255)  # pixel value -> module: only 0 (black) is dark

@@ -10,15 +10,18 @@
    4-module quiet zone inside the square).
 3. The seal text is embedded as the file "seal.txt" (UTF-8, in the catalog's /Names /EmbeddedFiles).
 4. The file is signed: PAdES baseline (SubFilter ETSI.CAdES.detached), SHA-256, the signing time, the issuer
-   certificate and its chain embedded in the CMS, an invisible signature field "Signature" with reason and
-   location, and an RFC 3161 signature timestamp when a timestamp URL is given. The signature covers the
-   whole file.
+   certificate and its chain embedded in the CMS (built from a template made once per key: docseal.cms), an
+   invisible signature field "Signature" with reason and location, and an RFC 3161 signature timestamp when a
+   timestamp URL is given. The signature covers the whole file.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
+import threading
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
@@ -38,6 +41,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from docseal import cose, qr
 from docseal.claims import Claims
+from docseal.cms import TemplateSigner
 from docseal.keys import kid_of
 
 __all__ = ["PrivateKeySigner", "SealSigner", "Sealed", "find_link_box", "seal_pdf"]
@@ -57,6 +61,19 @@ def run_coroutine(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 SIGNATURE_FIELD = "Signature"
 QUIET_ZONE = 4
+_DARK_RUN = re.compile(b"\x01+")
+
+_template_signers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_template_signers_lock = threading.Lock()
+
+
+def _template_signer(signer: SealSigner) -> TemplateSigner:
+    """The CMS-template signer of a SealSigner (docseal.cms), made once and kept as long as the SealSigner."""
+    with _template_signers_lock:
+        found = _template_signers.get(signer)
+        if found is None:
+            found = _template_signers[signer] = TemplateSigner(signer.pyhanko_signer())
+        return found
 
 
 class SealSigner(Protocol):
@@ -163,13 +180,7 @@ def qr_content(text: str, box: tuple[float, float, float, float]) -> bytes:
            f"{module:.6f} 0 0 {-module:.6f} {_fmt(x + QUIET_ZONE * module)} {_fmt(y + size - QUIET_ZONE * module)} cm"]
     for row_index, row in enumerate(matrix):
         # row i spans y (i, i + 1) downwards, i.e. "x i w 1 re" in the flipped module space
-        start = None
-        for index, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = index
-            elif not dark and start is not None:
-                ops.append(f"{start} {row_index} {index - start} 1 re")
-                start = None
+        ops.extend(f"{run.start()} {row_index} {run.end() - run.start()} 1 re" for run in _DARK_RUN.finditer(row))
     ops.append("f Q")
     return "\n".join(ops).encode("ascii")
 
@@ -214,7 +225,9 @@ def seal_pdf(pdf: bytes, *, claims_without_hash: Claims, signer: SealSigner, lin
         subfilter=fields.SigSeedSubFilter.PADES,
     )
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
-    pdf_signer = signers.PdfSigner(metadata, signer=signer.pyhanko_signer(), timestamper=timestamper)
+    # With a timestamp, pyHanko builds the CMS itself (the token is an unsigned attribute the template lacks).
+    cms_signer = signer.pyhanko_signer() if timestamper else _template_signer(signer)
+    pdf_signer = signers.PdfSigner(metadata, signer=cms_signer, timestamper=timestamper)
     out = BytesIO()
     run_coroutine(pdf_signer.async_sign_pdf(writer, output=out,
                                             bytes_reserved=_bytes_reserved(signer, timestamp_url)))
