@@ -13,17 +13,22 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.db.backends.signals import connection_created
 from django.test.utils import override_settings
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from audit.chain import GENESIS_HASH
+from audit.models import AuditEntry
+from audit.services import audit_append
 from tests.factories import OrganizationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,17 +155,122 @@ def _signing_keys(tmp_path_factory):
         yield signing
 
 
+# The two catalogues. Loading one costs ~1.5 s (thousands of rows, each with its history and audit entry), which
+# hundreds of tests paid. On PostgreSQL each is loaded once a session into the fresh test database, its rows (with
+# their history and audit entries) copied into a schema of their own, and the tables emptied again; a test that asks
+# for a catalogue gets those rows back, inside its own transaction, in a few statements. Tests that do not ask see
+# tables as empty as before, and the audit chain the copy brings is the one the loader wrote, hashes and all.
+CATALOGUES = ("load_catalog", "load_inspection_catalog")
+
+
+AUDIT_TABLE = "audit_auditentry"
+
+
+@dataclass
+class Snapshot:
+    """A catalogue's rows: the schema that holds them, its tables with their numbered columns' sequences, and its
+    audit entries after those of the catalogue before it, with that one's head."""
+
+    schema: str
+    tables: list[tuple[str, list[tuple[str, str]]]]
+    entries: list[dict] = field(default_factory=list)
+    after: tuple[int, str] = (0, GENESIS_HASH)
+
+
+_snapshots: dict[str, Snapshot] = {}
+
+
+def _row_counts(cursor) -> dict[str, int]:
+    """Every table's number of rows, for the tables that have any."""
+    counts = {}
+    for table in sorted(connection.introspection.django_table_names(only_existing=True, include_views=False)):
+        cursor.execute(f'SELECT count(*) FROM "{table}"')
+        if count := cursor.fetchone()[0]:
+            counts[table] = count
+    return counts
+
+
+def _sequences(cursor, table: str) -> list[tuple[str, str]]:
+    """The table's columns numbered by a sequence (`id`, a history table's `history_id`), with their sequences."""
+    cursor.execute("SELECT column_name, pg_get_serial_sequence(%s, column_name) FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() AND table_name = %s", [f'"{table}"', table])
+    return [(column, sequence) for column, sequence in cursor.fetchall() if sequence]
+
+
+def _chain_head() -> tuple[int, str]:
+    return AuditEntry.objects.order_by("-sequence").values_list("sequence", "hash").first() or (0, GENESIS_HASH)
+
+
+def _snapshot_catalogues() -> None:
+    """Load the catalogues in turn, keep each one's state (the second's includes the first's), empty the tables.
+    Only tables empty before: one the migrations filled (content types) and a loader added to would not be
+    emptied again whole, so that stops the run."""
+    with connection.cursor() as cursor:
+        filled_before = _row_counts(cursor)
+        for command in CATALOGUES:
+            head = _chain_head()
+            call_command(command, stdout=io.StringIO())
+            schema = f"test_snapshot_{command}"
+            cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE; CREATE SCHEMA "{schema}"')
+            tables = [table for table in _row_counts(cursor) if table not in filled_before]
+            for table in tables:
+                cursor.execute(f'CREATE TABLE "{schema}"."{table}" AS TABLE "{table}"')
+            entries = list(AuditEntry.objects.filter(sequence__gt=head[0]).order_by("sequence").values(
+                "actor_id", "action", "model", "object_pk", "before", "after"))
+            assert all(entry.pop("actor_id") is None for entry in entries), "a catalogue is loaded by the system"
+            _snapshots[command] = Snapshot(schema, [(table, _sequences(cursor, table)) for table in tables],
+                                           entries, head)
+        changed = {table for table, count in _row_counts(cursor).items() if filled_before.get(table, count) != count}
+        assert not changed, f"loading the catalogues wrote to tables the migrations filled: {sorted(changed)}"
+        names = ", ".join(f'"{table}"' for table, _sequences_ in _snapshots[CATALOGUES[-1]].tables)
+        cursor.execute(f"TRUNCATE {names} CASCADE")  # audit.allow_truncate is on (above)
+        assert _row_counts(cursor) == filled_before, "emptying the catalogues' tables emptied others"
+
+
+def _restore_catalogue(command: str) -> None:
+    """Copy a catalogue's rows back, in the caller's transaction, unless they are there, and move each table's id
+    sequence past them (tests that reset sequences start at 1). Its audit entries are copied too when the chain is
+    where the loader found it; after another fixture's writes they are appended again, as the loader would."""
+    snapshot = _snapshots[command]
+    copy_entries = _chain_head() == snapshot.after
+    with connection.cursor() as cursor:
+        for table, sequences in snapshot.tables:
+            if table == AUDIT_TABLE and not copy_entries:
+                continue
+            cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{snapshot.schema}"."{table}" ON CONFLICT DO NOTHING')
+            for column, sequence in sequences:
+                cursor.execute(f'SELECT setval(%s, GREATEST((SELECT max("{column}") FROM "{table}"), '
+                               f"(SELECT last_value FROM {sequence})))", [sequence])
+    if not copy_entries:
+        for entry in snapshot.entries:
+            audit_append(actor=None, **entry)
+
+
+def _load_catalogue(command: str) -> None:
+    if command in _snapshots:
+        _restore_catalogue(command)
+    else:  # SQLite, on a laptop without the services: the loader itself
+        call_command(command, stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            _snapshot_catalogues()
+
+
 @pytest.fixture
 def catalog(db):
     """The real Group 2 catalogue, as `make run` loads it."""
-    call_command("load_catalog", stdout=io.StringIO())
+    _load_catalogue("load_catalog")
 
 
 @pytest.fixture
 def inspection_catalog(catalog):
     """The real catalogue of sanctions (violation types, circumstances, procedure constants), as `make run` loads
     it after the registry's."""
-    call_command("load_inspection_catalog", stdout=io.StringIO())
+    _load_catalogue("load_inspection_catalog")
 
 
 def _client_for(user) -> APIClient:
