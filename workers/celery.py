@@ -6,7 +6,7 @@ prefetch of one, so a worker that dies mid-task leaves its message for another (
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -15,3 +15,13 @@ app.config_from_object("workers.celeryconfig")
 app.autodiscover_tasks(["workers"], related_name="tasks")
 # Each worker records a heartbeat that /healthz reads (issue 7, defect 11); imported lazily, it needs Django.
 app.steps["worker"].add("workers.heartbeat:Heartbeat")
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _close_old_database_connections(**kwargs) -> None:
+    """Around every task, as Django around every request: close a connection past CONN_MAX_AGE or left unusable
+    by an error, keep the others (celeryconfig.CELERY_DB_REUSE_MAX)."""
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -19,6 +19,12 @@ task_soft_time_limit = 100
 timezone = settings.TIME_ZONE
 beat_schedule = BEAT_SCHEDULE
 worker_hijack_root_logger = False
+# Celery's Django fix-up closes every database connection before and after each task unless this says how many
+# tasks a connection may serve: a new PostgreSQL backend for every document (a fork, authentication, cold catalogue
+# caches), about a tenth of a certificate's CPU in bench/certificates.py. The fix-up now closes one every 1,000
+# tasks; in between, workers/celery.py closes it as Django does after a request: past CONN_MAX_AGE, or unusable
+# after an error (on SQLite, CONN_MAX_AGE is 0: closed after every task, as before).
+CELERY_DB_REUSE_MAX = 1000
 broker_connection_retry_on_startup = True
 broker_connection_timeout = settings.CELERY_PUBLISH_TIMEOUT_SECONDS
 # Give up publishing quickly when the broker is down: the outbox sweeper enqueues the document later.

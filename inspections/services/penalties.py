@@ -369,10 +369,15 @@ def remedies_close_by_verification(*, verification: Verification) -> int:
     or before its day, naming it; a failed one closes nothing. Returns how many were closed."""
     if verification.result != VerificationResult.PASS:
         return 0
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
-    remedies = list(Remedy.objects.select_for_update(no_key=True).filter(
+    open_remedies = Remedy.objects.filter(
         kind=RemedyKind.VERIFY_INSTRUMENT, status=RemedyStatus.OPEN, instrument_id=verification.instrument_id,
-        decision__decided_on__lte=verification.performed_on))
+        decision__decided_on__lte=verification.performed_on)
+    # Nearly every verification closes nothing: it looks first, without the audit chain's lock, which it would
+    # otherwise wait for behind the workers' issuing transactions after every verification recorded.
+    if not open_remedies.exists():
+        return 0
+    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
+    remedies = list(open_remedies.select_for_update(no_key=True))
     now = timezone.now()
     for remedy in remedies:
         remedy.status, remedy.closed_by_verification, remedy.closed_at = RemedyStatus.CLOSED, verification, now
