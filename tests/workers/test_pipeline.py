@@ -18,7 +18,14 @@ from certificates.models import Document, DocumentStatus
 from certificates.services import document_render
 from registry.models import Instrument, InstrumentType, User
 from registry.services import ReadingInput, verification_record
-from tests.conftest import nothing_enqueued_on_commit, producer_broker, running_workers, start_redis, wait_until
+from tests.conftest import (
+    nothing_enqueued_on_commit,
+    producer_broker,
+    running_workers,
+    settle_workers,
+    start_redis,
+    wait_until,
+)
 from tests.factories import InstrumentFactory, _tax_code
 from tests.pdf_helpers import qr_texts as _qr_texts
 from tests.pdf_helpers import seal_path
@@ -130,6 +137,35 @@ def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery
     assert len({d.number for d in documents}) == 200
     assert len({d.file.name for d in documents}) == 200
     assert all(d.attempts == 1 for d in documents)
+
+
+def _database_sessions() -> int:
+    """How many sessions PostgreSQL has opened on the test database so far (its statistics, refreshed)."""
+    time.sleep(1.5)  # a backend reports its statistics at most every second, and when it exits
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+        return cursor.fetchone()[0]
+
+
+def test_the_workers_keep_their_database_connection_from_one_document_to_the_next(celery_workers, technician):
+    """Celery's Django fix-up would close the connection around every task: a new PostgreSQL backend (a fork, an
+    authentication, cold caches) for every document, a tenth of a certificate's CPU (workers/celeryconfig.py)."""
+    scale = InstrumentType.objects.create(code="SCALE", item=8, name="Cân bàn", name_en="Platform scale")
+    scale.revisions.create(legal_basis="test", in_force_from="2020-01-01", verification_cycle_months=12)
+    instruments = [InstrumentFactory(instrument_type=scale, assigned_body=technician.organization) for _ in range(40)]
+    settle_workers()
+    before = _database_sessions()
+
+    for instrument in instruments:
+        verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
+                            performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass",
+                            readings=[ReadingInput(10, 10, "kg", 1)])
+    wait_until(lambda: Document.objects.filter(status=DocumentStatus.ISSUED).count() == 40, timeout=120,
+               message="40 issued certificates")
+
+    # 40 documents, two workers: a handful of sessions at most (one a worker, one a reconnect), never one a task.
+    assert _database_sessions() - before < 10
 
 
 def _render_messages_left(document_id: int) -> int:
