@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,6 +28,7 @@ from rest_framework.test import APIClient
 
 from audit.chain import GENESIS_HASH
 from audit.models import AuditEntry
+from audit.selectors import audit_current_head
 from audit.services import audit_append
 from tests.factories import OrganizationFactory, UserFactory
 
@@ -163,7 +164,7 @@ def _signing_keys(tmp_path_factory):
 CATALOGUES = ("load_catalog", "load_inspection_catalog")
 
 
-AUDIT_TABLE = "audit_auditentry"
+AUDIT_TABLE = AuditEntry._meta.db_table
 
 
 @dataclass
@@ -173,8 +174,8 @@ class Snapshot:
 
     schema: str
     tables: list[tuple[str, list[tuple[str, str]]]]
-    entries: list[dict] = field(default_factory=list)
-    after: tuple[int, str] = (0, GENESIS_HASH)
+    entries: list[dict]
+    after: tuple[int, str]
 
 
 _snapshots: dict[str, Snapshot] = {}
@@ -198,7 +199,8 @@ def _sequences(cursor, table: str) -> list[tuple[str, str]]:
 
 
 def _chain_head() -> tuple[int, str]:
-    return AuditEntry.objects.order_by("-sequence").values_list("sequence", "hash").first() or (0, GENESIS_HASH)
+    head = audit_current_head()
+    return (head.sequence, head.hash) if head else (0, GENESIS_HASH)
 
 
 def _snapshot_catalogues() -> None:
@@ -222,7 +224,7 @@ def _snapshot_catalogues() -> None:
                                            entries, head)
         changed = {table for table, count in _row_counts(cursor).items() if filled_before.get(table, count) != count}
         assert not changed, f"loading the catalogues wrote to tables the migrations filled: {sorted(changed)}"
-        names = ", ".join(f'"{table}"' for table, _sequences_ in _snapshots[CATALOGUES[-1]].tables)
+        names = ", ".join(f'"{table}"' for table, _columns in _snapshots[CATALOGUES[-1]].tables)
         cursor.execute(f"TRUNCATE {names} CASCADE")  # audit.allow_truncate is on (above)
         assert _row_counts(cursor) == filled_before, "emptying the catalogues' tables emptied others"
 

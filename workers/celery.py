@@ -19,11 +19,11 @@ app.steps["worker"].add("workers.heartbeat:Heartbeat")
 
 @signals.task_prerun.connect
 @signals.task_postrun.connect
-def _close_old_database_connections(task=None, **kwargs) -> None:
+def _close_old_database_connections(task, **kwargs) -> None:
     """Around every task a worker runs, as Django around every request: close a connection past CONN_MAX_AGE or
     left unusable by an error, keep the others (celeryconfig.CELERY_DB_REUSE_MAX). Not around a task applied in the
     caller's process (`apply()`), whose connection and open transaction are the caller's, as Celery's fix-up does."""
-    if task is None or getattr(task.request, "is_eager", False):
+    if task.request.is_eager:
         return
     from django.db import close_old_connections
 

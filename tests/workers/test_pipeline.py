@@ -119,10 +119,15 @@ def _record_many(technician: User, instruments: list[Instrument]) -> None:
         connection.close()
 
 
-def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery_workers, technician):
+def _scales(technician: User, count: int) -> list[Instrument]:
+    """`count` scales of a 12-month cycle, assigned to the technician's body."""
     scale = InstrumentType.objects.create(code="SCALE", item=8, name="Cân bàn", name_en="Platform scale")
     scale.revisions.create(legal_basis="test", in_force_from="2020-01-01", verification_cycle_months=12)
-    instruments = [InstrumentFactory(instrument_type=scale, assigned_body=technician.organization) for _ in range(200)]
+    return [InstrumentFactory(instrument_type=scale, assigned_body=technician.organization) for _ in range(count)]
+
+
+def test_two_workers_issue_200_certificates_with_distinct_gapless_numbers(celery_workers, technician):
+    instruments = _scales(technician, 200)
 
     threads = [threading.Thread(target=_record_many, args=(technician, instruments[i::4])) for i in range(4)]
     for thread in threads:
@@ -151,16 +156,13 @@ def _database_sessions() -> int:
 def test_the_workers_keep_their_database_connection_from_one_document_to_the_next(celery_workers, technician):
     """Celery's Django fix-up would close the connection around every task: a new PostgreSQL backend (a fork, an
     authentication, cold caches) for every document, a tenth of a certificate's CPU (workers/celeryconfig.py)."""
-    scale = InstrumentType.objects.create(code="SCALE", item=8, name="Cân bàn", name_en="Platform scale")
-    scale.revisions.create(legal_basis="test", in_force_from="2020-01-01", verification_cycle_months=12)
-    instruments = [InstrumentFactory(instrument_type=scale, assigned_body=technician.organization) for _ in range(40)]
+    instruments = _scales(technician, 40)
     settle_workers()
     before = _database_sessions()
 
-    for instrument in instruments:
-        verification_record(actor=technician, instrument_id=instrument.pk, kind="initial",
-                            performed_on=timezone.localdate(), procedure="ĐLVN 15:2009", result="pass",
-                            readings=[ReadingInput(10, 10, "kg", 1)])
+    recording = threading.Thread(target=_record_many, args=(technician, instruments))  # on a connection of its own
+    recording.start()
+    recording.join()
     wait_until(lambda: Document.objects.filter(status=DocumentStatus.ISSUED).count() == 40, timeout=120,
                message="40 issued certificates")
 
