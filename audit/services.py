@@ -1,15 +1,16 @@
 """Appending to the audit chain, and publishing each day's head.
 
-Order: an append takes the chain's lock (on PostgreSQL a transaction-level advisory lock, held to the end of the
-writer's transaction), reads the last entry, and inserts the next one (on PostgreSQL all three in one call of the
-function `audit_entry_append`, migration 0003, which completes the hash; on SQLite here). Holding the lock to commit
-is what makes the sequence gapless and the sequence order the chain's order: a rollback takes the entry with it and
-the next writer takes the same number. READ COMMITTED (Django's default) matters: the read after the lock is a
-statement of its own, so it sees the entry the previous holder committed. SQLite (`make run`) serialises writing
-transactions by itself, and the writer already holds its write lock when it appends (its own write came first).
+On PostgreSQL an append inserts the entry into `audit_pending`, in the writer's transaction and without any lock;
+at the commit a deferred trigger takes the chain's lock (a transaction-level advisory lock), reads the last entry
+and chains the transaction's pending entries after it, in the order they were written (migration 0004). So the
+chain's order is the order of the commits, the sequence has no gap (a rollback takes the pending entries with it),
+and the lock is held only for the moment of a commit: no writer waits for another's render or row lock, and the
+services take their row locks in whatever order they need. SQLite (`make run`) serialises writing transactions by
+itself: there the append chains the entry at once (the writer already holds its write lock: its own write came
+first).
 
-A service that takes a hot row lock (a document counter) after some writes and before others takes the chain's lock
-first (`audit_lock`), so that every transaction takes the two in the same order and none waits on the other.
+Tests run in a transaction that is rolled back, never committed: `audit_chain_now()` makes the chain take a
+transaction's entries at each statement instead (tests/conftest.py says it for them).
 """
 
 import json
@@ -21,22 +22,26 @@ from django.utils import timezone
 from audit.chain import GENESIS_HASH, canonical, entry_hash, plain
 from audit.models import AuditAction, AuditDailyHead, AuditEntry
 
-# pg_advisory_xact_lock's key for the chain: int.from_bytes(b"auditlog") >> 1, kept as a literal so it never moves.
+# pg_advisory_xact_lock's key for the chain, which the trigger of migration 0004 takes at each commit:
+# int.from_bytes(b"auditlog") >> 1, kept as a literal so it never moves.
 CHAIN_LOCK_KEY = 3_511_314_799_020_881_843
 
 HISTORY_ACTIONS = {"+": AuditAction.CREATE, "~": AuditAction.UPDATE, "-": AuditAction.DELETE}
 
 
-def audit_lock(*, using: str = "default") -> None:
-    """Take the chain's lock until the caller's transaction ends (PostgreSQL; SQLite serialises writers anyway)."""
+def audit_chain_now(*, using: str = "default") -> None:
+    """Chain this transaction's entries at the end of each statement, not at its commit (PostgreSQL), and hold the
+    chain's lock to the transaction's end: for a transaction that will be rolled back, as a test's is, and must
+    see its entries in the chain."""
     connection = connections[using]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+            cursor.execute("SET CONSTRAINTS audit_pending_chain IMMEDIATE")
 
 
-# PostgreSQL: one round trip, to the function of migration 0003 (lock, head, hash, insert); it runs on every write.
-_APPEND = "SELECT o_sequence, o_hash FROM audit_entry_append(%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb)"
+# PostgreSQL: one round trip; the trigger of migration 0004 chains it at the commit.
+_PEND = ("INSERT INTO audit_pending (head, at, actor_id, actor_username, action, model, object_pk, before, after) "
+         "VALUES (%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb)")
 
 
 def _json(value) -> str | None:
@@ -44,8 +49,9 @@ def _json(value) -> str | None:
 
 
 def audit_append(*, actor, action: str, model: str, object_pk, before: dict | None, after: dict | None,
-                 using: str = "default") -> tuple[int, str]:
-    """Append one entry to the chain, in the caller's transaction (a rollback removes it); its sequence and hash.
+                 using: str = "default") -> None:
+    """Append one entry to the chain, in the caller's transaction (a rollback removes it; on PostgreSQL it is
+    chained at the commit).
 
     `actor` is a user or None for the system; its username is copied, so the entry outlives a renamed account."""
     connection = connections[using]
@@ -53,21 +59,20 @@ def audit_append(*, actor, action: str, model: str, object_pk, before: dict | No
     entry = AuditEntry(at=timezone.now(), actor_id=actor_id,
                        actor_username=actor.get_username() if actor_id is not None else None, action=action,
                        model=model, object_pk=str(object_pk), before=plain(before), after=plain(after))
+    if connection.vendor == "postgresql":
+        fields = entry.chained_fields()
+        del fields["prev_hash"], fields["sequence"]
+        head = canonical(fields).decode("utf-8")[:-1] + ","  # the trigger adds prev_hash and sequence
+        with connection.cursor() as cursor:
+            cursor.execute(_PEND, [head, entry.at, entry.actor_id, entry.actor_username, entry.action, entry.model,
+                                   entry.object_pk, _json(entry.before), _json(entry.after)])
+        return
     with transaction.atomic(using=using, savepoint=False):
-        if connection.vendor == "postgresql":
-            fields = entry.chained_fields()
-            del fields["prev_hash"], fields["sequence"]
-            head = canonical(fields).decode("utf-8")[:-1] + ","  # the function adds prev_hash and sequence
-            with connection.cursor() as cursor:
-                cursor.execute(_APPEND, [head, entry.at, entry.actor_id, entry.actor_username, entry.action,
-                                         entry.model, entry.object_pk, _json(entry.before), _json(entry.after)])
-                return cursor.fetchone()
         last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
         entry.sequence, entry.prev_hash = last or (0, GENESIS_HASH)
         entry.sequence += 1
         entry.hash = entry_hash(entry.chained_fields())
         entry.save(using=using, force_insert=True)
-    return entry.sequence, entry.hash
 
 
 # --- what a row looks like in the chain --------------------------------------------------------------------------

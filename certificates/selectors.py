@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from audit.services import audit_lock
 from certificates.kinds import kinds_scope
 from certificates.models import Document, DocumentStatus, PublicStatus
 from certificates.permissions import document_access
@@ -32,7 +31,6 @@ def document_get(*, actor, pk: int) -> Document:
 
 def document_get_for_update(*, actor, pk: int) -> Document:
     """Lock a document the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     return get_object_or_404(_visible(actor, Document.objects.select_for_update(no_key=True)), pk=pk)
 
 

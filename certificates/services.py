@@ -14,7 +14,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_lock
 from certificates.kinds import kind_spec
 from certificates.models import Document, DocumentCounter, DocumentStatus, IdempotencyRecord
 from certificates.permissions import document_access, require_manager
@@ -40,9 +39,6 @@ def _next_sequence(*, kind: str, issuer_id: int, year: int) -> int:
     Holding the lock to the end is what makes numbering gapless: a rollback gives the number back.
     Callers request documents last in their transaction so the lock is short; rendering never takes it.
     """
-    # The audit chain's lock first: a writer that already appended holds it and may wait for this counter; were
-    # the counter taken first here, each would wait for the other (audit/services.py).
-    audit_lock()
     counter, _created = DocumentCounter.objects.select_for_update(no_key=True).get_or_create(
         kind=kind, issuer_id=issuer_id, year=year
     )
@@ -98,9 +94,6 @@ def document_render(*, document_id: int) -> Document:
 
 @transaction.atomic
 def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str) -> Document:
-    # The audit chain's lock before the rows': this transaction writes the document, then locks the one it
-    # supersedes, which a revocation may hold while it waits to append its own entry.
-    audit_lock()
     document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status != DocumentStatus.PENDING:
         return document  # another delivery of the same task finished first
@@ -129,7 +122,6 @@ def _document_store(*, document_id: int, sealed: Sealed, kid: str, details: str)
 
 
 def _mark_superseded(*, document_id: int) -> None:
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     old = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if old.status in _LIVE_STATUSES:
         old.status = DocumentStatus.SUPERSEDED
@@ -139,7 +131,6 @@ def _mark_superseded(*, document_id: int) -> None:
 @transaction.atomic
 def document_mark_failed(*, document_id: int, reason: str) -> Document | None:
     """After the last retry: keep the number, record why, and wait for a manager to send it again."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     document = Document.objects.select_for_update(no_key=True).filter(pk=document_id).first()
     if document is not None and document.status == DocumentStatus.PENDING:
         document.status = DocumentStatus.FAILED
@@ -187,7 +178,6 @@ def document_withdraw(*, document_id: int, recorded_by, reason: str) -> Document
     actor is recorded as who revoked it."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("A revocation needs a reason.")})
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     document = Document.objects.select_for_update(no_key=True).get(pk=document_id)
     if document.status not in _LIVE_STATUSES:
         raise ValidationError({"status": _("This document is already %(status)s.") % {"status": document.status}})

@@ -29,7 +29,7 @@ from rest_framework.test import APIClient
 from audit.chain import GENESIS_HASH
 from audit.models import AuditEntry
 from audit.selectors import audit_current_head
-from audit.services import audit_append
+from audit.services import audit_append, audit_chain_now
 from tests.factories import OrganizationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +131,18 @@ def _fast_password_hashes(settings):
     Django's default; tests/security/test_auth.py checks it), so all of them hash with MD5, set before any user
     exists."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _audit_chain_now(request, _django_db_marker):
+    """A test that uses the database runs in a transaction rolled back at its end, never committed; on PostgreSQL
+    the audit chain takes a transaction's entries at its commit (audit/migrations/0004). Such a test has them
+    chained at each statement instead, so that it finds them there. Transactional tests commit as production does."""
+    if "_django_db_helper" not in request.fixturenames:
+        return
+    request.getfixturevalue("_django_db_helper")
+    if connection.in_atomic_block:
+        audit_chain_now()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -24,7 +24,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from audit.services import audit_lock
 from certificates.signing.models import SigningKey, SigningKeyStatus
 from docseal.keys import kid_of
 
@@ -369,7 +368,6 @@ def register_key(*, issuer, private_key, certificate, chain, source: str | None 
 def lock_issuer(issuer):
     """The issuer's row, locked until the transaction ends: one key change per issuer at a time."""
     model = SigningKey._meta.get_field("issuer").related_model
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     return model.objects.select_for_update(no_key=True).get(pk=issuer.pk)
 
 

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from audit.services import audit_lock
 from certificates.signing.keys import (
     SigningKeyError,
     certificate_kid,
@@ -103,7 +102,6 @@ def signing_key_rotate(*, issuer, pkcs12_file: Path | None = None, passphrase: b
         raise ValidationError({"pkcs12": "A new key must be imported (--pkcs12 FILE or --pkcs11 URI): DEMO_KEYS is "
                                          "off."})
     now = timezone.now()
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     active = SigningKey.objects.select_for_update(no_key=True).filter(issuer_id=issuer.pk,
                                                                      status=SigningKeyStatus.ACTIVE)
     for old in active:
@@ -120,7 +118,6 @@ def signing_key_revoke(*, kid: str, reason: str) -> SigningKey:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "A revocation needs a reason."})
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     key = SigningKey.objects.select_for_update(no_key=True).filter(kid=kid.lower()).first()
     if key is None:
         raise ValidationError({"kid": f"No signing key {kid}."})

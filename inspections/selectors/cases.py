@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from audit.services import audit_lock
 from certificates.models import Document
 from inspections.models import (
     ChecklistItem,
@@ -111,7 +110,6 @@ def inspection_get(*, actor: User, pk: int) -> Inspection:
 
 def inspection_get_for_update(*, actor: User, pk: int) -> Inspection:
     """Lock a case the caller may see (404 otherwise), alone; whether it may change it is the service's rule."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     inspection = _inspection_scope(Inspection.objects.select_for_update(no_key=True), actor=actor).filter(pk=pk).first()
     if inspection is None:
         raise Http404

@@ -19,7 +19,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_lock, audit_record_created
+from audit.services import audit_record_created
 from certificates.services import document_request
 from config.exceptions import Conflict
 from inspections import law
@@ -294,7 +294,6 @@ def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fin
     is a 409. signer_name and signer_title are ignored (kept for older callers): the power says who signs, as what."""
     require(may_sanction(actor))
     competence.sanctioning_power_require(actor=actor, on=decided_on)  # 403 before the body is looked at further
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     record = (violation_record_list(actor=actor).select_for_update(no_key=True, of=("self",))
               .filter(pk=record_id).first())
     if record is None:
@@ -340,7 +339,6 @@ def penalty_decision_issue(*, actor: User, record_id: int, decided_on: date, fin
 def payment_record(*, actor: User, decision_id: int, paid_on: date, amount: int, receipt_number: str) -> Payment:
     """Record a payment of a decision's fine from the treasury's receipt; more than the balance is refused, the
     same receipt twice is a 409."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     decision = (penalty_decision_list(actor=actor).select_for_update(no_key=True, of=("self",))
                 .filter(pk=decision_id).first())
     if decision is None:
@@ -372,11 +370,9 @@ def remedies_close_by_verification(*, verification: Verification) -> int:
     open_remedies = Remedy.objects.filter(
         kind=RemedyKind.VERIFY_INSTRUMENT, status=RemedyStatus.OPEN, instrument_id=verification.instrument_id,
         decision__decided_on__lte=verification.performed_on)
-    # Nearly every verification closes nothing: it looks first, without the audit chain's lock, which it would
-    # otherwise wait for behind the workers' issuing transactions after every verification recorded.
+    # Nearly every verification closes nothing: it looks first, and locks rows only when there is one to close.
     if not open_remedies.exists():
         return 0
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     remedies = list(open_remedies.select_for_update(no_key=True))
     now = timezone.now()
     for remedy in remedies:

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from audit.services import audit_lock
 from inspections.models import Remedy, RemedyKind, RemedyStatus
 from registry.models import Verification, VerificationResult
 
@@ -25,7 +24,6 @@ def remedies_reconcile() -> int:
                   .filter(instrument_id=OuterRef("instrument_id"), result=VerificationResult.PASS,
                           performed_on__gte=OuterRef("decision__decided_on"))
                   .order_by("performed_on", "id").values("id")[:1])
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     remedies = list(Remedy.objects.select_for_update(no_key=True, skip_locked=True, of=("self",))
                     .filter(kind=RemedyKind.VERIFY_INSTRUMENT, status=RemedyStatus.OPEN)
                     .annotate(passed_by=Subquery(first_pass)).filter(passed_by__isnull=False))

@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_lock
 from certificates.models import Document
 from certificates.selectors import document_newest_number
 from registry.models import (
@@ -189,7 +188,6 @@ def instrument_get_for_update(*, actor: User, pk: int, field: str = "instrument"
     a join taken in the same statement as a lock that had to wait shows the rows of before the wait (on
     PostgreSQL the locked row is re-read, the joined ones are not), which once gave a null last
     verification beside a set last_verification_id."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     instrument = (
         _instrument_scope(actor=actor).select_for_update(no_key=True, of=("self",))
         .select_related("instrument_type")  # the catalogue row never changes under a verification

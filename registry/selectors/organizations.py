@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from audit.services import audit_lock
 from registry.models import (
     Instrument,
     Organization,
@@ -65,7 +64,6 @@ def organization_get(*, actor: User, pk: int) -> Organization:
 
 def organization_get_for_update(*, actor: User, pk: int) -> Organization:
     """Lock an organisation the caller may see (404 otherwise); whether it may change it is the service's rule."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     return get_object_or_404(organization_list(actor=actor).select_for_update(no_key=True), pk=pk)
 
 
@@ -99,7 +97,6 @@ def user_get(*, actor: User, pk: int) -> User:
 
 def user_get_for_update(*, actor: User, pk: int) -> User:
     """Lock a user the caller may see (404 otherwise), alone: its organisation is read after the lock."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     return get_object_or_404(_user_scope(actor=actor).select_for_update(no_key=True), pk=pk)
 
 

@@ -8,7 +8,6 @@ from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Que
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from audit.services import audit_lock
 from certificates.models import Document
 from registry.dates import working_days_between
 from registry.models import (
@@ -81,7 +80,6 @@ def xray_device_get(*, actor: User, pk: int) -> XrayDevice:
 
 def xray_device_get_for_update(*, actor: User, pk: int) -> XrayDevice:
     """Lock a device the caller may see (404 otherwise), alone: its relations are read after the lock."""
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     locked = XrayDevice.objects.select_for_update(no_key=True)
     return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
@@ -117,7 +115,6 @@ def radiation_worker_get(*, actor: User, pk: int) -> RadiationWorker:
 
 
 def radiation_worker_get_for_update(*, actor: User, pk: int) -> RadiationWorker:
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     locked = RadiationWorker.objects.select_for_update(no_key=True)
     return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
@@ -143,7 +140,6 @@ def license_application_get(*, actor: User, pk: int) -> LicenseApplication:
 
 
 def license_application_get_for_update(*, actor: User, pk: int) -> LicenseApplication:
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     locked = LicenseApplication.objects.select_for_update(no_key=True)
     return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 
@@ -280,7 +276,6 @@ def radiation_license_get(*, actor: User, pk: int) -> RadiationLicense:
 
 
 def radiation_license_get_for_update(*, actor: User, pk: int) -> RadiationLicense:
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     locked = RadiationLicense.objects.select_for_update(no_key=True)
     return get_object_or_404(_facility_scope(locked, actor=actor), pk=pk)
 

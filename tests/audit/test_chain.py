@@ -147,8 +147,8 @@ def test_the_hash_is_the_documented_canonical_form_recomputed_by_hand():
     assert second.prev_hash == first.hash
 
 
-def test_the_migration_s_append_function_locks_with_the_services_key():
-    migration = importlib.import_module("audit.migrations.0003_append_function")
+def test_the_migration_s_chaining_trigger_locks_with_the_services_key():
+    migration = importlib.import_module("audit.migrations.0004_chain_at_commit")
 
     assert migration.CHAIN_LOCK_KEY == CHAIN_LOCK_KEY and f"pg_advisory_xact_lock({CHAIN_LOCK_KEY})" in migration.CREATE
 
@@ -272,6 +272,64 @@ def test_concurrent_writers_on_their_own_connections_make_one_valid_chain():
     sequences = list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True))
     assert sequences == list(range(1, 3 * 8 * 2 + 1))
     assert audit_chain_check().ok
+
+
+def _pending_count() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM audit_pending")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_an_open_transaction_does_not_hold_the_chain_and_entries_join_it_in_commit_order():
+    """A worker's issuing transaction writes, then renders and seals for a while before it commits: the other
+    writers of the register must not wait for it. Entries join the chain at the commit, in the commits' order."""
+    wrote, release, errors = threading.Event(), threading.Event(), []
+
+    def slow_writer():
+        try:
+            with transaction.atomic():
+                OrganizationFactory(name="Slow writer")
+                wrote.set()
+                release.wait(timeout=30)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=slow_writer)
+    thread.start()
+    assert wrote.wait(timeout=30)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '3s'")  # before: waited here for the slow writer's commit
+            OrganizationFactory(name="Quick writer")
+        chained_meanwhile = list(AuditEntry.objects.values_list("after__name", flat=True))
+    finally:
+        release.set()
+        thread.join()
+
+    assert errors == []
+    assert chained_meanwhile == ["Quick writer"]  # the open transaction's entry is not in the chain yet
+    names = list(AuditEntry.objects.order_by("sequence").values_list("after__name", flat=True))
+    assert names == ["Quick writer", "Slow writer"]
+    assert audit_chain_check().ok and _pending_count() == 0
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_transaction_leaves_nothing_pending_and_a_rolled_back_one_leaves_no_gap():
+    with transaction.atomic():
+        _some_writes(2)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        OrganizationFactory(name="Rolled back")
+        raise RuntimeError
+    OrganizationFactory(name="Autocommit")  # no transaction of its own: chained as its statement commits
+
+    assert list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True)) == list(range(1, 6))
+    assert AuditEntry.objects.order_by("sequence").last().after["name"] == "Autocommit"
+    assert audit_chain_check().ok and _pending_count() == 0
 
 
 # --- the daily head -------------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from stdnum.vn import mst
 
+from audit.services import audit_chain_now
 from certificates.api.urls import router as certificates_router
 from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
@@ -660,6 +661,7 @@ def _changed(before: dict, after: dict) -> list[str]:
 def world(django_db_setup, django_db_blocker):
     """Built once for the module, inside a transaction that is rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        audit_chain_now()  # never committed: its audit entries are chained as it writes (tests/conftest.py)
         call_command("load_catalog", stdout=io.StringIO())
         call_command("load_inspection_catalog", stdout=io.StringIO())
         call_command("load_inspection_topics", stdout=io.StringIO())

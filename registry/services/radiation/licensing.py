@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_lock, audit_record_created
+from audit.services import audit_record_created
 from certificates.services import document_reinstate, document_request, document_revoke, document_suspend
 from registry.dates import add_months, add_working_days
 from registry.documents.license.kind import RADIATION_LICENSE
@@ -476,7 +476,6 @@ def license_transcribe(*, actor: User, facility_id: int, paper_number: str, issu
     and the paper number are checked, and its document says it transcribes the paper licence."""
     require(may_decide_license(actor))
     facility = acting_facility(actor, facility_id)
-    audit_lock()  # the audit chain's lock before any row's: one lock order everywhere (audit/services.py)
     Organization.objects.select_for_update(no_key=True).get(pk=facility.pk)  # one transcription of a facility at a time
     paper_number = normalize_serial(paper_number)
     if not paper_number:
