@@ -13,7 +13,20 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-__all__ = ["make_issuer", "make_root", "to_pkcs12"]
+__all__ = ["fit_name", "make_issuer", "make_root", "to_pkcs12"]
+
+
+def fit_name(text: str, limit: int = 64, *, in_bytes: bool = False) -> str:
+    """X.520 bounds a common name and an organisation's name to 64 characters; cryptography counts a common name's
+    UTF-8 bytes (a Vietnamese name's letters take two or three). Cut on a character, ending with "…"."""
+    def size(value: str) -> int:
+        return len(value.encode()) if in_bytes else len(value)
+
+    if size(text) <= limit:
+        return text
+    while size(text + "…") > limit:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _name(common_name: str, organization: str) -> x509.Name:
@@ -49,7 +62,8 @@ def make_issuer(root_key: ec.EllipticCurvePrivateKey, root: x509.Certificate, or
     now = now or datetime.now(UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = (
-        x509.CertificateBuilder().subject_name(_name(f"DEMO {organization}"[:64], "DEMO " + organization[:58]))
+        x509.CertificateBuilder().subject_name(_name(fit_name(f"DEMO {organization}", in_bytes=True),
+                                                    fit_name(f"DEMO {organization}")))
         .issuer_name(root.subject).public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=365 * years))

@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from certificates.signing.models import SigningKey, SigningKeyStatus
+from docseal.demo import fit_name
 from docseal.keys import kid_of
 
 DEMO_MARK = "DEMO - not for legal use"
@@ -261,19 +262,6 @@ def write_pkcs12(*, kid: str, private_key, certificate: x509.Certificate, chain:
 
 # --- the demo root and demo keys ----------------------------------------------------------------------------
 
-def _fit(text: str, limit: int = 64, *, in_bytes: bool = False) -> str:
-    """X.520 bounds a common name and an organisation's name to 64 characters; cryptography counts a common name's
-    UTF-8 bytes (a Vietnamese name's letters take two or three). Cut on a character, ending with "…"."""
-    def size(value: str) -> int:
-        return len(value.encode()) if in_bytes else len(value)
-
-    if size(text) <= limit:
-        return text
-    while size(text + "…") > limit:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def demo_root() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     """The demo root's key and certificate, created once under KEYS_DIR (its certificate at ROOT_CERT)."""
     root_cert_path = Path(signing_settings()["ROOT_CERT"])
@@ -322,9 +310,9 @@ def demo_certificate(issuer, public_key, root_key, root_certificate, *, days: in
     """A demo certificate for the issuer, signed by the demo root: CN and O the issuer's name, its tax code as
     serialNumber, and DEMO in the subject."""
     attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-                  x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fit(issuer.name)),
+                  x509.NameAttribute(NameOID.ORGANIZATION_NAME, fit_name(issuer.name)),
                   x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, DEMO_MARK),
-                  x509.NameAttribute(NameOID.COMMON_NAME, _fit(issuer.name, in_bytes=True))]
+                  x509.NameAttribute(NameOID.COMMON_NAME, fit_name(issuer.name, in_bytes=True))]
     if getattr(issuer, "tax_code", None):
         attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, issuer.tax_code))
     start = start or datetime.now(UTC) - CLOCK_SKEW

@@ -7,6 +7,7 @@ import pypdf
 import pytest
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.generic import pdf_name, pdf_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -17,6 +18,7 @@ from reportlab.lib.units import mm
 
 from docseal.claims import Claims
 from docseal.cose import open1
+from docseal.demo import make_issuer, make_root
 from docseal.qr import parse_seal_text
 from docseal.seal import seal_pdf
 from docseal.verify import first_revision, verify_pdf
@@ -213,3 +215,16 @@ def test_date_forms():
     assert date_forms(date(2027, 3, 1)) == [
         "01/03/2027", "ngày 01 tháng 03 năm 2027", "ngày 01 tháng 3 năm 2027", "ngày 1 tháng 03 năm 2027",
         "ngày 1 tháng 3 năm 2027"]
+
+
+def test_a_demo_issuer_with_a_long_vietnamese_name_gets_a_certificate_cut_to_fit():
+    """X.509 bounds a common name to 64 bytes of UTF-8; a province's centre can take twice that in Vietnamese."""
+    name = "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng tỉnh Thừa Thiên Huế"
+    root_key, root = make_root()
+
+    _key, certificate = make_issuer(root_key, root, name)
+
+    common_name = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    organization = certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
+    assert len(common_name.encode()) <= 64 and common_name.endswith("…")
+    assert f"DEMO {name}".startswith(common_name[:-1]) and len(organization) <= 64
