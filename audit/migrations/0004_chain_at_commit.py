@@ -6,13 +6,13 @@ the services had to take the chain's lock before any hot row lock, in one order 
 
 Now `audit.services.audit_append` inserts the entry, hash not yet known, into `audit_pending`, and a deferred
 constraint trigger on that table chains the transaction's pending entries at its commit: it takes the chain's
-lock, reads the head (a statement of its own, so it sees what the previous holder committed), and for each pending
-entry in the order they were written computes the hash (as 0003 did: the caller sends the canonical JSON of the
-eight other fields without its closing brace), inserts it into the chain and deletes it from `audit_pending`. The
-lock is then held only for the moment of the commit. A rollback takes the pending entries with it; the table is
-empty outside a transaction that is writing, so it is UNLOGGED (no write-ahead log for it: after a crash PostgreSQL
-empties it, which is what it holds then anyway). Its trigger fires once per pending row; the first call does the
-work and the others find their row gone.
+lock, reads the head (a statement of its own, so it sees what the previous holder committed), computes the hash
+(as 0003 did: the caller sends the canonical JSON of the eight other fields without its closing brace), inserts the
+entry into the chain and deletes the pending row by its key. It fires once per pending row, in the order they were
+written, so each call chains its own row and never scans the table (which holds the dead rows of earlier
+transactions until the next vacuum). The lock is then held only for the moment of the commit. A rollback takes the
+pending entries with it; the table is empty outside a transaction that is writing, so it is UNLOGGED (no write-ahead
+log for it: after a crash PostgreSQL empties it, which is what it holds then anyway).
 
 `SET CONSTRAINTS audit_pending_chain IMMEDIATE` chains at the end of each statement instead, holding the lock to
 the end of the transaction as before: the tests that never commit (each runs in a transaction rolled back at its
@@ -43,27 +43,18 @@ CREATE FUNCTION audit_pending_chain() RETURNS trigger LANGUAGE plpgsql VOLATILE 
 DECLARE
     last_sequence bigint;
     last_hash varchar;
-    pending record;
 BEGIN
-    PERFORM 1 FROM audit_pending WHERE id = NEW.id;
-    IF NOT FOUND THEN
-        RETURN NULL;  -- an earlier call of this commit chained it
-    END IF;
-    PERFORM pg_advisory_xact_lock({CHAIN_LOCK_KEY:d});
+    PERFORM pg_advisory_xact_lock({CHAIN_LOCK_KEY:d});  -- taken at the first entry, held to the commit's end
     SELECT e.sequence, e.hash INTO last_sequence, last_hash FROM audit_auditentry e ORDER BY e.sequence DESC LIMIT 1;
-    last_sequence := coalesce(last_sequence, 0);
+    last_sequence := coalesce(last_sequence, 0) + 1;
     last_hash := coalesce(last_hash, repeat('0', 64));
-    FOR pending IN SELECT * FROM audit_pending p ORDER BY p.id LOOP
-        last_sequence := last_sequence + 1;
-        INSERT INTO audit_auditentry (sequence, at, actor_id, actor_username, action, model, object_pk, before,
-                                      after, prev_hash, hash)
-        VALUES (last_sequence, pending.at, pending.actor_id, pending.actor_username, pending.action, pending.model,
-                pending.object_pk, pending.before, pending.after, last_hash,
-                encode(sha256(convert_to(pending.head || '"prev_hash":"' || last_hash || '","sequence":'
-                                         || last_sequence::text || '}}', 'UTF8')), 'hex'))
-        RETURNING hash INTO last_hash;
-        DELETE FROM audit_pending WHERE id = pending.id;
-    END LOOP;
+    INSERT INTO audit_auditentry (sequence, at, actor_id, actor_username, action, model, object_pk, before, after,
+                                  prev_hash, hash)
+    VALUES (last_sequence, NEW.at, NEW.actor_id, NEW.actor_username, NEW.action, NEW.model, NEW.object_pk,
+            NEW.before, NEW.after, last_hash,
+            encode(sha256(convert_to(NEW.head || '"prev_hash":"' || last_hash || '","sequence":'
+                                     || last_sequence::text || '}}', 'UTF8')), 'hex'));
+    DELETE FROM audit_pending WHERE id = NEW.id;
     RETURN NULL;
 END;
 $$;
