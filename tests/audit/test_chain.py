@@ -328,6 +328,12 @@ def test_a_committed_transaction_leaves_nothing_pending_and_a_rolled_back_one_le
     OrganizationFactory(name="Autocommit")  # no transaction of its own: chained as its statement commits
 
     assert list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True)) == list(range(1, 6))
+    # Within a transaction, in the order written: each organisation's create, then its change.
+    first_four = AuditEntry.objects.order_by("sequence")[:4]
+    assert [(entry.action, entry.after["name"]) for entry in first_four] == [
+        ("create", "Hợp tác xã Đông Hà 0"), ("update", "Hợp tác xã Đông Hà 0"),
+        ("create", "Hợp tác xã Đông Hà 1"), ("update", "Hợp tác xã Đông Hà 1")]
+    assert first_four[1].after["address"] == "0 Lê Duẩn, Đông Hà"
     assert AuditEntry.objects.order_by("sequence").last().after["name"] == "Autocommit"
     assert audit_chain_check().ok and _pending_count() == 0
 
