@@ -367,13 +367,9 @@ def remedies_close_by_verification(*, verification: Verification) -> int:
     or before its day, naming it; a failed one closes nothing. Returns how many were closed."""
     if verification.result != VerificationResult.PASS:
         return 0
-    open_remedies = Remedy.objects.filter(
+    remedies = list(Remedy.objects.select_for_update(no_key=True).filter(
         kind=RemedyKind.VERIFY_INSTRUMENT, status=RemedyStatus.OPEN, instrument_id=verification.instrument_id,
-        decision__decided_on__lte=verification.performed_on)
-    # Nearly every verification closes nothing: it looks first, and locks rows only when there is one to close.
-    if not open_remedies.exists():
-        return 0
-    remedies = list(open_remedies.select_for_update(no_key=True))
+        decision__decided_on__lte=verification.performed_on))
     now = timezone.now()
     for remedy in remedies:
         remedy.status, remedy.closed_by_verification, remedy.closed_at = RemedyStatus.CLOSED, verification, now
