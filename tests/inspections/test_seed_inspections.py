@@ -5,12 +5,11 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
-from audit.services import audit_chain_now
 from certificates.services import document_render
 from inspections.models import Finding, Inspection, InspectionPlan, PenaltyDecision, SanctioningPower, Subject
 from registry.models import Organization, User
+from tests.db_helpers import module_data
 from tests.pdf_helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +19,9 @@ pytestmark = pytest.mark.django_db
 def _seeded_once(django_db_setup, django_db_blocker):
     """The catalogues and both seeds, made once for the module (~3 s, which each test paid) inside a transaction
     rolled back at its end; each test runs in a savepoint within it, as the security matrix's world does."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        audit_chain_now()  # never committed: its audit entries are chained as it writes (tests/conftest.py)
-        for command in ("load_catalog", "load_inspection_catalog", "load_inspection_topics", "seed_demo",
-                        "seed_inspections"):
-            call_command(command, stdout=io.StringIO())
+    with module_data(django_db_blocker, "load_catalog", "load_inspection_catalog", "load_inspection_topics",
+                     "seed_demo", "seed_inspections"):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ Routes are taken from the routers, so a new route or action has no row below and
 until someone writes down who may use it.
 """
 
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -28,14 +27,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 from stdnum.vn import mst
 
-from audit.services import audit_chain_now
 from certificates.api.urls import router as certificates_router
 from certificates.notices.models import Notice
 from certificates.notices.services import notices_scan
@@ -68,6 +65,7 @@ from registry.models import (
 from registry.services import instrument_register, verification_record
 from registry.services.radiation import dose_reading_record
 from registry.services.radiation.licensing import license_application_attach, license_application_submit, license_issue
+from tests.db_helpers import module_data
 from tests.factories import OrganizationFactory, UserFactory
 from tests.inspections.competence_fixtures import grant_power
 from tests.pdf_helpers import real_pdf
@@ -660,18 +658,13 @@ def _changed(before: dict, after: dict) -> list[str]:
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Built once for the module, inside a transaction that is rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        audit_chain_now()  # never committed: its audit entries are chained as it writes (tests/conftest.py)
-        call_command("load_catalog", stdout=io.StringIO())
-        call_command("load_inspection_catalog", stdout=io.StringIO())
-        call_command("load_inspection_topics", stdout=io.StringIO())
+    with module_data(django_db_blocker, "load_catalog", "load_inspection_catalog", "load_inspection_topics"):
         built = World()
         for side in built.sides:
             _build_side(built, side)
         _finish(built)
         built.baseline = _snapshot()
         yield built
-        transaction.set_rollback(True)
 
 
 # --- the cells ---------------------------------------------------------------------------------------------------
